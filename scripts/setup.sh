@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# One-time (idempotent) set-up for beamjs on Debian 12 with Node 20:
+#   - Erlang/OTP and Elixir from Debian when `erlc`/`elixirc` (or any OTP application
+#     the tests read) is missing;
+#   - npm packages when node_modules is missing or stale;
+#   - the TypeScript build (dist/).
+# Every README command calls this first, so a fresh clone needs nothing by hand.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+# Debian packages: the whole of OTP (every lib/*/ebin the tests read) and Elixir.
+OTP_PACKAGES=(erlang-base erlang-dev erlang-src erlang-nox erlang-tools erlang-common-test
+  erlang-debugger erlang-dialyzer erlang-et erlang-megaco erlang-observer erlang-reltool
+  erlang-wx erlang-jinterface elixir)
+missing=()
+for p in "${OTP_PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "setup: installing from Debian: ${missing[*]}" >&2
+  SUDO=""
+  [ "$(id -u)" = 0 ] || SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+# npm packages (lockfile-exact when a lockfile is present).
+stamp=node_modules/.beamjs-installed
+if [ ! -f "$stamp" ] || [ package.json -nt "$stamp" ] || { [ -f package-lock.json ] && [ package-lock.json -nt "$stamp" ]; }; then
+  echo "setup: installing npm packages" >&2
+  if [ -f package-lock.json ]; then npm ci --no-audit --no-fund --loglevel=error; else npm install --no-audit --no-fund --loglevel=error; fi
+  touch "$stamp"
+fi
+
+# Build (tsc is incremental enough for a project this size).
+npx tsc -p tsconfig.json
