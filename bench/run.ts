@@ -1,0 +1,33 @@
+/**
+ * `npm run bench`: runs every benchmark and prints medians and the
+ * beamjs/erl and beamjs/hand-written-JS ratios. `npm run bench -- NAME...`
+ * runs only the named ones.
+ */
+import { printTable, type Row } from './lib.js';
+import { readOtp } from './read-otp.js';
+
+const BENCHMARKS: Record<string, () => Promise<Row>> = {
+  'read-otp': readOtp,
+};
+
+async function main(): Promise<void> {
+  const wanted = process.argv.slice(2);
+  const names = wanted.length ? wanted : Object.keys(BENCHMARKS);
+  const rows: Row[] = [];
+  for (const name of names) {
+    const b = BENCHMARKS[name];
+    if (!b) {
+      console.error(`unknown benchmark ${name}; known: ${Object.keys(BENCHMARKS).join(', ')}`);
+      process.exitCode = 1;
+      continue;
+    }
+    process.stderr.write(`running ${name}...\n`);
+    rows.push(await b());
+  }
+  printTable(rows);
+}
+
+main().catch((e) => {
+  console.error(`bench failed: ${e instanceof Error ? e.message : String(e)}`);
+  process.exit(1);
+});
