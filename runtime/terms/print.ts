@@ -17,6 +17,7 @@
  * code point is below 256.
  */
 import { formatFloatShort } from './float.js';
+import { mapIterEntries } from './map.js';
 import { NotATermError } from './errors.js';
 import {
   BitString,
@@ -114,7 +115,9 @@ function writeList(l: Cons, out: string[], ch: Channel): void {
 function writeMap(m: ErlMapLike, out: string[], ch: Channel): void {
   out.push('#{');
   let first = true;
-  for (const [k, v] of m.entries()) {
+  // ~w follows the map iterator (maps:next/1), which for hashmaps is the
+  // reverse of maps:to_list/1 (entries()).
+  for (const [k, v] of mapIterEntries(m)) {
     if (!first) out.push(',');
     first = false;
     write(k, out, ch);

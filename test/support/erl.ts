@@ -14,7 +14,7 @@ type Pending = { resolve: (b: Buffer) => void; reject: (e: Error) => void };
 class ErlClient {
   private sock: net.Socket | undefined;
   private pending: Pending[] = [];
-  private buf = Buffer.alloc(0);
+  private buf: Buffer = Buffer.alloc(0);
 
   private connect(): net.Socket {
     if (this.sock) return this.sock;
