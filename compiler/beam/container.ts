@@ -4,7 +4,7 @@
  * is not counted in Size but must be present, as ERTS's loader requires).
  * A whole file may also be gzip-compressed (`erlc +compressed`, magic 1F 8B).
  */
-import { gunzipSync, inflateSync } from 'node:zlib';
+import { InflateError, ZlibError, rawInflate, zlibUncompress } from '../../runtime/terms/zlib.js';
 import { ByteReader } from './bytes.js';
 import { BeamFormatError } from './errors.js';
 import type { RawChunk } from './types.js';
@@ -15,30 +15,125 @@ const MAX_INFLATED = 1 << 30;
 export const isGzip = (bytes: Uint8Array): boolean =>
   bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
 
-/** gunzip, with zlib's errors turned into BeamFormatError. */
+/**
+ * gunzip (RFC 1952) without node:zlib, so the reader also runs in browsers.
+ * A file is one or more members, each `header · deflate data · CRC32 · ISIZE`;
+ * their data is concatenated. Anything after the last member that is not
+ * another member is an error: ERTS refuses such a file (`badfile`).
+ * Errors are BeamFormatErrors at the offending byte of the gzip input.
+ */
 export function gunzip(bytes: Uint8Array, file: string): Uint8Array {
-  try {
-    return gunzipSync(bytes, { maxOutputLength: MAX_INFLATED });
-  } catch (e) {
-    throw new BeamFormatError(file, undefined, 0, `bad gzip data: ${zlibMessage(e)}`);
+  const parts: Uint8Array[] = [];
+  let total = 0;
+  let p = 0;
+  do {
+    const { data, end } = gunzipMember(bytes, p, MAX_INFLATED - total, file);
+    parts.push(data);
+    total += data.length;
+    p = end;
+  } while (p < bytes.length && isGzip(bytes.subarray(p)));
+  if (p < bytes.length) throw gzipError(file, p, `${bytes.length - p} bytes of garbage after the gzip data`);
+  if (parts.length === 1) return parts[0]!;
+  const out = new Uint8Array(total);
+  let o = 0;
+  for (const part of parts) {
+    out.set(part, o);
+    o += part.length;
   }
+  return out;
+}
+
+const gzipError = (file: string, at: number, msg: string): BeamFormatError =>
+  new BeamFormatError(file, undefined, at, `bad gzip data: ${msg}`);
+
+// Header flag bits (RFC 1952, 2.3.1); bits 5-7 are reserved and must be 0.
+const FHCRC = 0x02;
+const FEXTRA = 0x04;
+const FNAME = 0x08;
+const FCOMMENT = 0x10;
+const FRESERVED = 0xe0;
+
+/** One member at `start`: its data and the offset just after its trailer. */
+function gunzipMember(bytes: Uint8Array, start: number, maxOut: number, file: string): { data: Uint8Array; end: number } {
+  const need = (p: number, n: number, what: string): void => {
+    if (p + n > bytes.length) throw gzipError(file, Math.min(p, bytes.length), `truncated ${what}`);
+  };
+  need(start, 10, 'header');
+  if (bytes[start + 2] !== 8) throw gzipError(file, start + 2, `unknown compression method ${bytes[start + 2]}`);
+  const flags = bytes[start + 3]!;
+  if (flags & FRESERVED) throw gzipError(file, start + 3, `reserved header flags set (0x${flags.toString(16)})`);
+  let p = start + 10;
+  if (flags & FEXTRA) {
+    need(p, 2, 'extra field length');
+    const xlen = bytes[p]! | (bytes[p + 1]! << 8);
+    need(p + 2, xlen, 'extra field');
+    p += 2 + xlen;
+  }
+  for (const flag of [FNAME, FCOMMENT]) {
+    if (!(flags & flag)) continue;
+    const zero = bytes.indexOf(0, p);
+    if (zero < 0) throw gzipError(file, bytes.length, `truncated ${flag === FNAME ? 'file name' : 'comment'}`);
+    p = zero + 1;
+  }
+  if (flags & FHCRC) {
+    need(p, 2, 'header CRC');
+    const want = bytes[p]! | (bytes[p + 1]! << 8);
+    if ((crc32(bytes, start, p) & 0xffff) !== want) throw gzipError(file, p, 'incorrect header CRC');
+    p += 2;
+  }
+  let res: { data: Uint8Array; end: number };
+  try {
+    res = rawInflate(bytes, p, maxOut);
+  } catch (e) {
+    if (e instanceof InflateError) throw gzipError(file, e.offset, e.message);
+    throw e;
+  }
+  const t = res.end;
+  need(t, 8, 'trailer (CRC32 and size)');
+  const crc = readU32LE(bytes, t);
+  if (crc32(res.data, 0, res.data.length) !== crc) throw gzipError(file, t, 'incorrect data check (CRC32)');
+  const isize = readU32LE(bytes, t + 4);
+  if (isize !== res.data.length % 2 ** 32) {
+    throw gzipError(file, t + 4, `size ${isize} in the trailer, but ${res.data.length} bytes inflated`);
+  }
+  return { data: res.data, end: t + 8 };
+}
+
+const readU32LE = (b: Uint8Array, p: number): number =>
+  (b[p]! | (b[p + 1]! << 8) | (b[p + 2]! << 16) | (b[p + 3]! << 24)) >>> 0;
+
+let CRC_TABLE: Uint32Array | undefined;
+
+/** CRC-32 (IEEE 802.3, reflected polynomial 0xEDB88320) of `data[from, to)`. */
+function crc32(data: Uint8Array, from: number, to: number): number {
+  let table = CRC_TABLE;
+  if (table === undefined) {
+    table = new Uint32Array(256);
+    for (let n = 0; n < 256; n++) {
+      let c = n;
+      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+      table[n] = c >>> 0;
+    }
+    CRC_TABLE = table;
+  }
+  let c = 0xffffffff;
+  for (let i = from; i < to; i++) c = table[(c ^ data[i]!) & 0xff]! ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
 }
 
 /**
- * inflate a zlib stream that must not exceed `maxLength` bytes; zlib's
- * errors become the caller's BeamFormatError via `fail`.
+ * Inflate the zlib stream (RFC 1950) at `bytes[start]`, which must not
+ * exceed `maxLength` bytes. Errors go to `fail` with the offset (in `bytes`)
+ * of the bad byte; bytes after the stream are ignored.
  */
-export function inflate(bytes: Uint8Array, maxLength: number, fail: (msg: string) => Error): Uint8Array {
+export function inflate(bytes: Uint8Array, start: number, maxLength: number,
+  fail: (msg: string, at: number) => Error): Uint8Array {
   try {
-    return inflateSync(bytes, { maxOutputLength: Math.max(1, Math.min(maxLength, MAX_INFLATED)) });
+    return zlibUncompress(bytes, start, Math.max(1, Math.min(maxLength, MAX_INFLATED))).data;
   } catch (e) {
-    throw fail(`bad zlib data: ${zlibMessage(e)}`);
+    if (e instanceof ZlibError) throw fail(`bad zlib data: ${e.message}`, e.offset);
+    throw e;
   }
-}
-
-function zlibMessage(e: unknown): string {
-  if (e instanceof RangeError) return 'inflated data larger than declared';
-  return e instanceof Error ? e.message : String(e);
 }
 
 /** Chunk ids are four bytes; show them as text when printable. */

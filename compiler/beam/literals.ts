@@ -6,8 +6,9 @@
  * and `u32 0` + the raw table from OTP 28. The table is `u32 N`, then
  * N × (`u32 Size`, ETF bytes starting with 131).
  *
- * ETF decoding is `binaryToTerm` from the runtime; whatever it throws is
- * turned into a BeamFormatError at the literal's offset.
+ * ETF decoding (compressed or not) is `binaryToTerm` from the runtime; whatever
+ * it throws is turned into a BeamFormatError at the literal's offset. No
+ * node:zlib anywhere: the reader must also run in browsers.
  */
 import { binaryToTerm } from '../../runtime/terms/etf.js';
 import type { Term } from '../../runtime/terms/types.js';
@@ -16,21 +17,14 @@ import { inflate } from './container.js';
 import { BeamFormatError } from './errors.js';
 import type { RawChunk } from './types.js';
 
-/** Decode one ETF blob; any failure becomes a BeamFormatError at `offset`. */
+/**
+ * Decode one ETF blob; any failure becomes a BeamFormatError at `offset`.
+ * Compressed ETF (tag 80: u32 size + zlib, as in Dbgi and Docs) is handled by
+ * binaryToTerm itself.
+ */
 export function decodeEtf(bytes: Uint8Array, file: string, chunk: string, offset: number, what: string): Term {
-  let data = bytes;
-  // Compressed ETF (tag 80: u32 size + zlib), as in Dbgi and Docs: inflate here
-  // so the term decoder only ever sees plain ETF.
-  if (data.length >= 6 && data[0] === 131 && data[1] === 80) {
-    const size = ((data[2]! << 24) >>> 0) + ((data[3]! << 16) | (data[4]! << 8) | data[5]!);
-    const inflated = inflate(data.subarray(6), size,
-      (msg) => new BeamFormatError(file, chunk, offset, `${what}: ${msg}`));
-    data = new Uint8Array(inflated.length + 1);
-    data[0] = 131;
-    data.set(inflated, 1);
-  }
   try {
-    return binaryToTerm(data);
+    return binaryToTerm(bytes);
   } catch (e) {
     const msg = e instanceof Error ? e.message : String(e);
     throw new BeamFormatError(file, chunk, offset, `${what} is not valid external term format: ${msg}`);
@@ -44,8 +38,8 @@ export function parseLiterals(chunk: RawChunk, file: string): Term[] {
     // OTP 28+: the table follows uncompressed.
     return parseTable(new ByteReader(chunk.data, chunk.offset, file, chunk.id, 4), file, false);
   }
-  const table = inflate(chunk.data.subarray(4), declared,
-    (msg) => new BeamFormatError(file, chunk.id, chunk.offset + 4, `literal table: ${msg}`));
+  const table = inflate(chunk.data, 4, declared,
+    (msg, at) => new BeamFormatError(file, chunk.id, chunk.offset + at, `literal table: ${msg}`));
   return parseTable(new InflatedReader(table, chunk.offset, file, chunk.id), file, true);
 }
 
