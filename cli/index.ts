@@ -9,7 +9,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
+import { compile } from './commands/compile.js';
 import { disasm } from './commands/disasm.js';
+import { run } from './commands/run.js';
 
 const stdio = {
   out: (text: string): void => {
@@ -45,6 +47,28 @@ function buildProgram(): Command {
     .option('--summary', 'print only counts per input and totals')
     .action((paths: string[], opts: { summary?: boolean }) => {
       process.exitCode = disasm(paths, { summary: opts.summary === true }, stdio);
+    });
+  program
+    .command('compile')
+    .description('compile .beam files, ebin folders or .erl files to ES modules (<module>.mjs + source map)')
+    .argument('<inputs...>', '.beam files, folders of them, or .erl files (compiled with erlc first)')
+    .requiredOption('-o, --out-dir <dir>', 'where the .mjs files go')
+    .option('--runtime <specifier>', 'module specifier the output imports the runtime from', 'beamjs/runtime')
+    .option('-q, --quiet', 'no summary line')
+    .action((inputs: string[], opts: { outDir: string; runtime: string; quiet?: boolean }) => {
+      process.exitCode = compile(inputs, { outDir: opts.outDir, runtime: opts.runtime, quiet: opts.quiet === true }, stdio);
+    });
+  program
+    .command('run')
+    .description('compile what is needed and run a call (default: main() of the first input) in a new process')
+    .argument('[inputs...]', '.beam files, folders of them, or .erl files')
+    .option('-e, --eval <call>', "the call to run: 'mod:fun(Arg, ...)' with literal arguments")
+    .option('--print', 'print the returned value as io:format("~w~n") would')
+    .option('--dump <stage>', 'print a stage of the input modules instead of running: asm or js')
+    .action(async (inputs: string[], opts: { eval?: string; print?: boolean; dump?: string }) => {
+      const status = await run(inputs, opts, stdio);
+      // An escript ends when main returns, whatever other processes do.
+      process.stdout.write('', () => process.exit(status));
     });
   return program;
 }

@@ -32,5 +32,7 @@ if [ ! -f "$stamp" ] || [ package.json -nt "$stamp" ] || { [ -f package-lock.jso
   touch "$stamp"
 fi
 
-# Build (tsc is incremental enough for a project this size).
+# Build: the TypeScript, and the runtime's own Erlang modules (runtime/erl).
 npx tsc -p tsconfig.json
+mkdir -p dist/erl
+erlc -o dist/erl runtime/erl/*.erl

@@ -1,0 +1,109 @@
+/**
+ * `beamjs run INPUT... [-e 'mod:fun(Args)'] [--print] [--dump=asm|js]`:
+ * compiles what is needed (through the cache), then runs the call in a new
+ * process, as an escript runs main: the run ends when the call returns (exit
+ * status 0; with --print its value is printed as ~w), when it raises (BEAM's
+ * error report on stderr, status 1) or at erlang:halt/0,1 (its status).
+ * Without -e the call is main() of the first input module.
+ */
+import { readFileSync } from 'node:fs';
+import { decodeModule } from '../../compiler/asm/decode.js';
+import { printModule } from '../../compiler/asm/print.js';
+import { BeamFormatError } from '../../compiler/beam/errors.js';
+import { readBeam } from '../../compiler/beam/reader.js';
+import { compileModule } from '../../compiler/compile.js';
+import { ErlangError } from '../../runtime/process/protocol.js';
+import { formatW } from '../../runtime/terms/print.js';
+import type { Pid, Term } from '../../runtime/terms/types.js';
+import { LiteralSyntaxError, parseCall, type CallSpec } from '../host/literal.js';
+import { InputError, indexBeams, indexEbins, resolveInputs } from '../host/inputs.js';
+import { localRuntimeImport, nodeRuntime, runtimeEbin } from '../host/node-runtime.js';
+import { otpEbinDirs } from '../host/otp.js';
+import type { Output } from './disasm.js';
+
+export interface RunOptions {
+  eval?: string;
+  print?: boolean;
+  dump?: string;
+}
+
+type Outcome =
+  | { kind: 'value'; value: Term }
+  | { kind: 'error'; error: unknown }
+  | { kind: 'halt'; status: unknown }
+  | { kind: 'idle' };
+
+function dump(beams: string[], what: string, io: Output): number {
+  for (const beam of beams) {
+    const bytes = new Uint8Array(readFileSync(beam));
+    if (what === 'asm') io.out(printModule(decodeModule(readBeam(bytes, beam))));
+    else io.out(compileModule(bytes, beam, { runtimeImport: localRuntimeImport() }).js);
+  }
+  return 0;
+}
+
+export async function run(inputs: readonly string[], opts: RunOptions, io: Output): Promise<number> {
+  let beams: string[];
+  let call: CallSpec;
+  try {
+    beams = resolveInputs(inputs);
+    if (opts.dump !== undefined) {
+      if (opts.dump !== 'asm' && opts.dump !== 'js') throw new InputError(`--dump must be asm or js, not ${opts.dump}`);
+      return dump(beams, opts.dump, io);
+    }
+    if (opts.eval !== undefined) call = parseCall(opts.eval);
+    else if (beams.length > 0) {
+      const first = beams[0]!;
+      call = { module: first.slice(first.lastIndexOf('/') + 1, -'.beam'.length), fun: 'main', args: [] };
+    } else throw new InputError('nothing to run: give an input module or -e mod:fun(Args)');
+  } catch (e) {
+    if (e instanceof InputError || e instanceof BeamFormatError) {
+      io.err(e instanceof BeamFormatError ? e.toString() : e.message);
+      return 1;
+    }
+    if (e instanceof LiteralSyntaxError) {
+      io.err(`-e: ${e.message}`);
+      return 1;
+    }
+    throw e;
+  }
+
+  const index = indexEbins([runtimeEbin(), ...otpEbinDirs()], indexBeams(beams));
+  const rt = await nodeRuntime(index, {
+    stdout: (s) => io.out(s),
+    stderr: (s) => io.err(s.endsWith('\n') ? s.slice(0, -1) : s),
+  });
+  // The I/O server: `user`, and the group leader of the call's process.
+  const user = await rt.call('beamjs_user', 'start', []);
+  const outcome = await new Promise<Outcome>((resolve) => {
+    rt.call(call.module, call.fun, call.args, { groupLeader: user as Pid }).then(
+      (value) => resolve({ kind: 'value', value }),
+      (error: unknown) => resolve({ kind: 'error', error }),
+    );
+    const watch = (): void => {
+      void rt.run().then((halted) => {
+        if (halted !== undefined) resolve({ kind: 'halt', status: halted });
+        // Idle with the call unsettled: every process waits and nothing can
+        // wake one. Let a settled call's callbacks run first.
+        else setImmediate(() => resolve({ kind: 'idle' }));
+      });
+    };
+    watch();
+  });
+  switch (outcome.kind) {
+    case 'value':
+      if (opts.print) io.out(`${formatW(outcome.value)}\n`);
+      return 0;
+    case 'error':
+      // The runtime has printed BEAM's crash report for the process.
+      if (!(outcome.error instanceof ErlangError)) throw outcome.error;
+      return 1;
+    case 'halt':
+      if (typeof outcome.status === 'number') return outcome.status;
+      io.err(String(outcome.status));
+      return 1;
+    case 'idle':
+      io.err(`beamjs: ${call.module}:${call.fun}/${call.args.length} is waiting and no other process or timer can wake it`);
+      return 1;
+  }
+}
