@@ -6,13 +6,19 @@
  *   listPrograms()          names of the programs, sorted
  *   compilePrograms()       erlc the stale ones into .cache/programs
  *   expectedResult(name)    BEAM's `~w` of name:main(), from the erl reference server
- *   runOnBeamjs(name)       the same on beamjs (NOT WIRED YET: throws)
+ *   runOnBeamjs(name)       the same on beamjs
  *   knownFailures()         test/programs/known-failures.txt as a set
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { erl } from './erl.js';
+import { indexBeams, indexEbins } from '../../cli/host/inputs.js';
+import { nodeRuntime, runtimeEbin } from '../../cli/host/node-runtime.js';
+import { otpEbinDirs } from '../../cli/host/otp.js';
+import { ErlangError } from '../../runtime/process/protocol.js';
+import { formatW } from '../../runtime/terms/print.js';
+import type { Pid } from '../../runtime/terms/types.js';
 import { cacheDir, repoRoot } from './ref-server.js';
 
 export const programsDir = join(repoRoot, 'test', 'programs');
@@ -87,14 +93,37 @@ export async function expectedResult(name: string, outDir: string = programsOutD
   return erl.text(expr);
 }
 
-// ---------------------------------------------------------------------------
-// NOT WIRED YET — the lead connects this to the compiler and runtime.
-// It must compile `${programsOutDir}/${name}.beam` with beamjs, run name:main()
-// in a fresh beamjs node, and resolve with the `~w` text of the result (the
-// same format as expectedResult), rejecting if main/0 raises or times out.
-// ---------------------------------------------------------------------------
+/** How long beamjs may run one program's main/0. */
+const BEAMJS_TIMEOUT_MS = 60_000;
+
+/**
+ * Run `name:main()` on a fresh beamjs runtime, as `beamjs run` does (modules
+ * from the program's .beam, the runtime's own Erlang modules and the installed
+ * OTP, compiled through the cache), and resolve with the `~w` text of the
+ * result; reject when main/0 raises, the runtime deadlocks, or it times out.
+ */
 export async function runOnBeamjs(name: string): Promise<string> {
-  throw new Error(`runOnBeamjs(${name}): not wired yet`);
+  const beam = join(programsOutDir, `${name}.beam`);
+  const index = indexEbins([runtimeEbin(), ...otpEbinDirs()], indexBeams([beam]));
+  const output: string[] = [];
+  const rt = await nodeRuntime(index, { logCrashes: false, stdout: (t) => output.push(t), stderr: (t) => output.push(t) });
+  const user = await rt.call('beamjs_user', 'start', []);
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    const value = await Promise.race([
+      rt.call(name, 'main', [], { groupLeader: user as Pid }),
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`${name}:main() did not return within ${BEAMJS_TIMEOUT_MS} ms`)), BEAMJS_TIMEOUT_MS);
+      }),
+    ]);
+    return formatW(value);
+  } catch (e) {
+    if (e instanceof ErlangError) throw new Error(`${name}:main() raised ${e.cls}:${formatW(e.reason)}`);
+    throw e;
+  } finally {
+    clearTimeout(timer);
+    rt.halt(0);
+  }
 }
 
 /** Program names listed in known-failures.txt (one per line; `#` starts a comment). */

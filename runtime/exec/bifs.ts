@@ -1,0 +1,86 @@
+/**
+ * Raising from inline BIFs and map updates, and calling BIFs that are not
+ * inline (through the registry) from `bif`/`gc_bif` instructions.
+ */
+import { ErlangError, SUSPEND, TAIL } from '../process/protocol.js';
+import { mapFromEntries } from '../terms/map.js';
+import { NIL, list, type Atom, type Term } from '../terms/types.js';
+import { failure } from './arith.js';
+import { bsErrorInfo } from './bs-build.js';
+import { frameOf, location, type FnInfo } from './errors.js';
+import { Cons } from '../terms/types.js';
+import type { ExtCell } from './calls.js';
+
+/** BIFs whose default failure is badarith rather than badarg. */
+const ARITH = new Set(['+', '-', '*', '/', 'div', 'rem', 'band', 'bor', 'bxor', 'bsl', 'bsr', 'bnot']);
+
+let errorInfo: Term | undefined;
+/** `[{error_info, #{module => erl_erts_errors}}]`, BEAM's location of a failing BIF. */
+function bifLocation(): Term {
+  errorInfo ??= list([['error_info', mapFromEntries([['module', 'erl_erts_errors']])]]);
+  return errorInfo;
+}
+
+function takeReason(dflt: Term): Term {
+  const r = failure.reason;
+  failure.reason = undefined;
+  return r ?? dflt;
+}
+
+/**
+ * An inline BIF failed in a body: raise with BEAM's trace
+ * `[{M, F, Args, [{error_info, ...}]}, {CallerM, CallerF, Arity, Loc}]`.
+ */
+export function bifFail(m: Atom, f: Atom, args: Term[], fi: FnInfo, line: number): never {
+  const reason = takeReason(ARITH.has(f) ? 'badarith' : 'badarg');
+  throw new ErlangError('error', reason, [[m, f, list(args), bifLocation()], frameOf(fi, line)]);
+}
+
+/** An inline operation (map update...) failed: the reason is in `failure`. */
+export function opFail(fi: FnInfo, line: number): never {
+  throw new ErlangError('error', takeReason('badarg'), [frameOf(fi, line)]);
+}
+
+export function opFailWith(reason: Term, fi: FnInfo, line: number): never {
+  failure.reason = undefined;
+  throw new ErlangError('error', reason, [frameOf(fi, line)]);
+}
+
+/** A binary construction failed in a body: badarg with BEAM's error_info location. */
+export function bsRaise(fi: FnInfo, line: number, withInfo: boolean): never {
+  failure.reason = undefined;
+  const info = bsErrorInfo();
+  const loc = withInfo ? appendTerm(location(fi.file, line), info) : location(fi.file, line);
+  throw new ErlangError('error', 'badarg', [[fi.module, fi.name, fi.arity, loc]]);
+}
+
+/** `List ++ [X]` for a short proper list. */
+function appendTerm(l: Term, x: Term): Term {
+  const items: Term[] = [];
+  for (let c = l; c instanceof Cons; c = c.tl) items.push(c.hd);
+  items.push(x);
+  return list(items);
+}
+
+function finish(p: any, r: Term): Term {
+  if (r === TAIL) r = p.runTail();
+  if (r === SUSPEND) throw new Error('a BIF called from a bif instruction suspended the process');
+  return r;
+}
+
+/** A non-inline BIF in a body: call it through the registry. */
+export function bodyBif(p: any, cell: ExtCell, args: Term[]): Term {
+  return finish(p, cell.fn(p, ...args));
+}
+
+/** A non-inline BIF in a guard: an exception means "the guard fails" (undefined). */
+export function guardBif(p: any, cell: ExtCell, args: Term[]): Term | undefined {
+  try {
+    return finish(p, cell.fn(p, ...args));
+  } catch (e) {
+    if (e instanceof ErlangError) return undefined;
+    throw e;
+  }
+}
+
+export { NIL };
