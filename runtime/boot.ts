@@ -32,8 +32,11 @@ export const BIF_OVERLAYS: ReadonlyMap<string, Table> = new Map<string, Table>([
 /** Modules that exist only as BIFs (no .beam): registered at boot. */
 export const BIF_MODULES: ReadonlyMap<string, Table> = new Map<string, Table>([['beamjs', beamjsBifs]]);
 
-/** Gives the compiled module of a name, or undefined when there is none. */
-export type ModuleSource = (module: string) => Promise<CompiledModule | undefined>;
+/**
+ * Gives the compiled module of a name, or undefined at once when there is no
+ * such module (the caller then gets `undef` without waiting).
+ */
+export type ModuleSource = (module: string) => Promise<CompiledModule> | undefined;
 
 export interface BootOptions extends RuntimeOptions {
   /** Where modules come from (compiled .beam files). */
@@ -57,10 +60,7 @@ export async function bootRuntime(opts: BootOptions): Promise<Runtime> {
   for (const [name, table] of BIF_MODULES) rt.modules.registerModule(name, table as Map<string, never>);
   rt.modules.loader = (name) => {
     if (name === 'erlang') return undefined;
-    const pending = source(name);
-    return pending.then((mod) => {
-      if (mod !== undefined) installModule(rt, mod);
-    });
+    return source(name)?.then((mod) => installModule(rt, mod));
   };
   return rt;
 }

@@ -36,12 +36,14 @@ export function runtimeEbin(): string {
 
 export async function nodeRuntime(index: BeamIndex, opts: RuntimeOptions = {}): Promise<Runtime> {
   const runtimeImport = localRuntimeImport();
-  const source = async (name: string): Promise<CompiledModule | undefined> => {
+  const source = (name: string): Promise<CompiledModule> | undefined => {
     const beam = index.get(name);
     if (beam === undefined) return undefined;
-    const { mjs } = compileCached(beam, runtimeImport);
-    const m = (await import(pathToFileURL(mjs).href)) as { __module: CompiledModule };
-    return m.__module;
+    return (async () => {
+      const { mjs } = compileCached(beam, runtimeImport);
+      const m = (await import(pathToFileURL(mjs).href)) as { __module: CompiledModule };
+      return m.__module;
+    })();
   };
   return bootRuntime({ ...opts, source });
 }

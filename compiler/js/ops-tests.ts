@@ -7,6 +7,7 @@
  */
 import type * as E from 'estree';
 import type { Instr, Operand } from '../asm/types.js';
+import { ErlFloat } from '../../runtime/terms/types.js';
 import * as b from './builders.js';
 import type { FnContext } from './function-context.js';
 import { rt } from './module-context.js';
@@ -134,9 +135,22 @@ function dispatch(c: FnContext, discriminant: E.Expression, pairs: readonly Oper
   c.dead = true;
 }
 
+/** The JS number of a float case value of select_val, if it is one. */
+function floatCase(op: Operand): number | undefined {
+  if (op.kind === 'float') return op.value;
+  if (op.kind === 'literal' && op.value instanceof ErlFloat) return op.value.value;
+  return undefined;
+}
+
 function selectVal(c: FnContext, ins: Instr): void {
   const [s, fail, list] = ins.args;
   const pairs = list?.kind === 'list' ? list.items : [];
+  if (pairs.length > 0 && floatCase(pairs[0]!) !== undefined) {
+    // Float cases (after an is_float test): switch on the unboxed value. JS
+    // `===` makes 0.0 and -0.0 equal, as OTP 25's pattern matching does.
+    dispatch(c, b.call(rt('floatValue'), c.src(s!)), pairs, label(fail), (op) => b.num(floatCase(op)!));
+    return;
+  }
   dispatch(c, c.src(s!), pairs, label(fail), (op) => c.src(op));
 }
 

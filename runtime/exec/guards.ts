@@ -82,6 +82,8 @@ export function isFunction2(f: Term, a: Term): boolean | undefined {
 export const is_atom = (t: Term): Term => atom(typeof t === 'string');
 export const is_integer = (t: Term): Term => atom(isIntegerT(t));
 export const is_float = (t: Term): Term => atom(t instanceof ErlFloat);
+/** The unboxed value of a float, NaN (which no case equals) for anything else: select_val on floats. */
+export const floatValue = (t: Term): number => (t instanceof ErlFloat ? t.value : Number.NaN);
 export const is_number = (t: Term): Term => atom(isNumberT(t));
 export const is_list = (t: Term): Term => atom(isListT(t));
 export const is_tuple = (t: Term): Term => atom(Array.isArray(t));

@@ -22,7 +22,7 @@ export {
   is_atom, is_integer, is_float, is_number, is_list, is_tuple, is_binary, is_bitstring, is_map, is_pid,
   is_port, is_reference, is_function, is_function2, is_boolean,
   element, hd, tl, length, tuple_size, byte_size, bit_size, size, map_size, map_get, is_map_key,
-  binary_part, min, max, self, node, nodeOf,
+  binary_part, min, max, self, node, nodeOf, floatValue,
 } from './guards.js';
 export { bifFail, opFail, opFailWith, bodyBif, guardBif } from './bifs.js';
 export { RS, suspendEntry, resumer, takeResume, resumeValue, resumeError, NO_Y } from './frames.js';
