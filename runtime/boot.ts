@@ -16,6 +16,7 @@ import { processBifs } from './bifs/erlang-process.js';
 import { ertsInternalBifs } from './bifs/erts_internal.js';
 import { listsBifs } from './bifs/lists.js';
 import { mapsBifs } from './bifs/maps.js';
+import { netKernelBifs } from './bifs/net_kernel.js';
 import { loadModule, type CompiledModule } from './exec/load.js';
 import { createRuntime, type Runtime, type RuntimeOptions } from './process/runtime.js';
 
@@ -27,6 +28,7 @@ export const BIF_OVERLAYS: ReadonlyMap<string, Table> = new Map<string, Table>([
   ['lists', listsBifs],
   ['maps', mapsBifs],
   ['erts_internal', ertsInternalBifs],
+  ['net_kernel', netKernelBifs],
 ]);
 
 /** Modules that exist only as BIFs (no .beam): registered at boot. */

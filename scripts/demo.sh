@@ -1,10 +1,7 @@
 #!/usr/bin/env bash
-# The README's demo: set up, compile the example Erlang program with erlc, and show
-# what beamjs reads from it.
+# The README's demo: set up, then compile examples/ring/ring.erl (erlc, then
+# beamjs) and run it: a ring of processes passing a token, printing with io:format.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
-out=.cache/demo
-mkdir -p "$out"
-erlc -o "$out" examples/ring/ring.erl
-node dist/cli/index.js disasm "$out/ring.beam"
+node dist/cli/index.js run examples/ring/ring.erl
