@@ -4,10 +4,12 @@
  * runs only the named ones.
  */
 import { printTable, type Row } from './lib.js';
+import { PROGRAMS, programBench } from './programs.js';
 import { readOtp } from './read-otp.js';
 
 const BENCHMARKS: Record<string, () => Promise<Row>> = {
   'read-otp': readOtp,
+  ...Object.fromEntries(PROGRAMS.map((p) => [p.fun, programBench(p)])),
 };
 
 async function main(): Promise<void> {
@@ -25,6 +27,8 @@ async function main(): Promise<void> {
     rows.push(await b());
   }
   printTable(rows);
+  // Processes of the benchmark runtime may still wait on timers: stop here.
+  process.exit(process.exitCode ?? 0);
 }
 
 main().catch((e) => {

@@ -3,6 +3,7 @@
 %% wall-clock time in milliseconds, excluding erl's start-up.
 -module(beamjs_bench).
 -export([median/3, read_otp/1]).
+-export([fib/1, tak/1, ring/1, spawn_exit/1, selective/1]).
 
 median(Name, Arg, Runs) ->
     _ = ?MODULE:Name(Arg),
@@ -17,3 +18,51 @@ read_otp(Root) ->
                         {beam_file, _, _, _, _, Code} = beam_disasm:file(F),
                         N + length(Code)
                 end, 0, Files).
+
+%% ---- Programs measured on both erl and beamjs (bench/programs.ts) ----
+
+fib(N) when N < 2 -> N;
+fib(N) -> fib(N - 1) + fib(N - 2).
+
+%% tak({X, Y, Z}): Takeuchi's function, deep non-tail recursion.
+tak({X, Y, Z}) -> tak(X, Y, Z).
+tak(X, Y, Z) when Y < X -> tak(tak(X - 1, Y, Z), tak(Y - 1, Z, X), tak(Z - 1, X, Y));
+tak(_, _, Z) -> Z.
+
+%% ring({N, M}): N processes in a ring pass a token M times around.
+ring({N, M}) ->
+    Self = self(),
+    First = lists:foldl(fun(_, Next) -> spawn(fun() -> relay(Next) end) end, Self, lists:seq(1, N - 1)),
+    First ! M,
+    ring_main(First).
+
+%% The token comes back to the main process once per lap (N messages).
+ring_main(First) ->
+    receive
+        0 -> First ! stop, receive stop -> ok end;
+        K -> First ! K - 1, ring_main(First)
+    end.
+
+relay(Next) ->
+    receive
+        stop -> Next ! stop;
+        K -> Next ! K, relay(Next)
+    end.
+
+%% spawn_exit(N): N processes spawned one after another, each exiting at once,
+%% with a monitor to see it go.
+spawn_exit(0) -> ok;
+spawn_exit(N) ->
+    {Pid, Ref} = spawn_monitor(fun() -> ok end),
+    receive {'DOWN', Ref, process, Pid, normal} -> spawn_exit(N - 1) end.
+
+%% selective(N): N unmatched messages in the mailbox, then N selective
+%% receives of messages sent after them (each scan passes the N old ones).
+selective(N) ->
+    Self = self(),
+    [Self ! {noise, I} || I <- lists:seq(1, N)],
+    [begin Self ! {wanted, I}, receive {wanted, I} -> ok end end || I <- lists:seq(1, N)],
+    flush(N).
+
+flush(0) -> ok;
+flush(N) -> receive {noise, _} -> flush(N - 1) end.
