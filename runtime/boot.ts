@@ -11,11 +11,14 @@
  * .beam.
  */
 import { beamjsBifs } from './bifs/beamjs.js';
+import { binaryBifs } from './bifs/binary.js';
 import { erlangBifs } from './bifs/erlang.js';
 import { processBifs } from './bifs/erlang-process.js';
 import { ertsInternalBifs } from './bifs/erts_internal.js';
 import { listsBifs } from './bifs/lists.js';
 import { mapsBifs } from './bifs/maps.js';
+import { stringBifs } from './bifs/string.js';
+import { unicodeBifs } from './bifs/unicode.js';
 import { netKernelBifs } from './bifs/net_kernel.js';
 import { loadModule, type CompiledModule } from './exec/load.js';
 import { createRuntime, type Runtime, type RuntimeOptions } from './process/runtime.js';
@@ -29,6 +32,9 @@ export const BIF_OVERLAYS: ReadonlyMap<string, Table> = new Map<string, Table>([
   ['maps', mapsBifs],
   ['erts_internal', ertsInternalBifs],
   ['net_kernel', netKernelBifs],
+  ['binary', binaryBifs],
+  ['unicode', unicodeBifs],
+  ['string', stringBifs],
 ]);
 
 /** Modules that exist only as BIFs (no .beam): registered at boot. */
