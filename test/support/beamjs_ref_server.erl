@@ -8,13 +8,28 @@
 -module(beamjs_ref_server).
 -export([main/0]).
 
+%% How long one request may run (ms).
+-define(TIMEOUT, 300000).
+%% How long the server waits for a request before it halts (ms).
+-define(IDLE, 900000).
+
 main() ->
     {ok, L} = gen_tcp:listen(0, [binary, {packet, 4}, {active, false},
                                  {ip, {127, 0, 0, 1}}, {reuseaddr, true}]),
     {ok, Port} = inet:port(L),
     io:format("PORT ~w~n", [Port]),
     spawn(fun watch_stdin/0),
+    register(beamjs_ref_watchdog, spawn(fun watchdog/0)),
     accept(L).
+
+%% Halts after ?IDLE ms without a request: a test run that died without
+%% closing our standard input must not leave this VM behind.
+watchdog() ->
+    receive
+        request -> watchdog()
+    after ?IDLE ->
+        erlang:halt(0)
+    end.
 
 watch_stdin() ->
     case io:get_line('') of
@@ -33,6 +48,7 @@ accept(L) ->
 serve(S) ->
     case gen_tcp:recv(S, 0) of
         {ok, <<Mode, Expr/binary>>} ->
+            beamjs_ref_watchdog ! request,
             ok = gen_tcp:send(S, answer(Mode, Expr)),
             serve(S);
         {error, _} ->
@@ -48,6 +64,11 @@ answer(Mode, Expr) ->
         {Pid, Reply} -> erlang:demonitor(MRef, [flush]), Reply;
         {'DOWN', MRef, process, Pid, Reason} ->
             <<1, (unicode:characters_to_binary(io_lib:format("evaluator died: ~p", [Reason])))/binary>>
+    after ?TIMEOUT ->
+        %% A runaway evaluation must not outlive the test that asked for it.
+        exit(Pid, kill),
+        erlang:demonitor(MRef, [flush]),
+        <<1, "evaluation timed out">>
     end.
 
 eval(Mode, Expr) ->
