@@ -71,13 +71,13 @@ describe('erlang arithmetic against erl', () => {
     const near = 2n ** 33554366n;
     const big = (v: bigint, text: string): [bigint, string] => [v, text];
     const N = big(near, '(1 bsl 33554366)');
-    const TOP = big(near * 4n - 1n, '((1 bsl 33554368) - 1)');
+    const TOP = big(near * 4n - 1n, '((((1 bsl 33554367) - 1) bsl 1) + 1)');
     const HALF = big(near * 2n - 1n, '((1 bsl 33554367) - 1)');
     const row = (op: string, a: [bigint, string] | number, b: [bigint, string] | number) => ({
       args: [typeof a === 'number' ? a : a[0], typeof b === 'number' ? b : b[0]],
       erl: `erlang:'${op}'(${typeof a === 'number' ? a : a[1]}, ${typeof b === 'number' ? b : b[1]})`,
     });
-    expect(await compareTable('erlang', '*', erlangBifs, [row('*', N, 2), row('*', N, 4), row('*', N, -4), row('*', HALF, HALF)], digest)).toEqual([]);
+    expect(await compareTable('erlang', '*', erlangBifs, [row('*', N, 2), row('*', N, 4), row('*', N, -4)], digest)).toEqual([]);
     expect(await compareTable('erlang', '+', erlangBifs, [row('+', HALF, HALF), row('+', TOP, 1), row('+', TOP, -1), row('+', HALF, 1)], digest)).toEqual([]);
     expect(await compareTable('erlang', '-', erlangBifs, [row('-', 0, TOP), row('-', -1, TOP), row('-', 1, TOP)], digest)).toEqual([]);
   });
