@@ -108,3 +108,13 @@ export function nonNegInt(t: Term): number {
 export function atomArg(t: Term): string {
   return typeof t === 'string' ? t : badarg();
 }
+
+const SMALL_MIN = -(2n ** 59n);
+const SMALL_MAX = 2n ** 59n - 1n;
+
+/**
+ * A "small" integer of a 64-bit BEAM (60 bits, signed). Some BIFs accept
+ * only those, and treat a bignum argument as `badarg`.
+ */
+export const isSmall = (n: Term): n is number | bigint =>
+  typeof n === 'number' || (typeof n === 'bigint' && n >= SMALL_MIN && n <= SMALL_MAX);

@@ -15,7 +15,7 @@
 import { concatBitstrings, iolistSize, iolistToBinary, subBitstring } from '../terms/binary.js';
 import { binaryToTermUsed, termToBinary, type TermToBinaryOptions } from '../terms/etf.js';
 import { phash, phash2 } from '../terms/hash.js';
-import { BitString, Cons, Fun, NIL, list, type Term } from '../terms/types.js';
+import { BitString, Cons, ExportFun, Fun, NIL, isMap, list, type Term } from '../terms/types.js';
 import { internAtom } from './atoms.js';
 import { badarg, listToArray, type Bif } from './erlang-args.js';
 
@@ -116,6 +116,7 @@ function splitBinary(b: Term, pos: Term): Term {
 
 // ---- external term format ------------------------------------------------
 
+/** term_to_binary/2's options, or external_size/2's (`allowCompression` false). */
 function ttbOptions(opts: Term, allowCompression: boolean): TermToBinaryOptions {
   const o: TermToBinaryOptions = {};
   for (const x of listToArray(opts) ?? badarg()) {
@@ -124,7 +125,8 @@ function ttbOptions(opts: Term, allowCompression: boolean): TermToBinaryOptions 
     else if (Array.isArray(x) && x.length === 2 && typeof x[1] === 'number') {
       const [k, v] = x as [Term, number];
       if (k === 'compressed' && allowCompression && v >= 0 && v <= 9) o.compressed = v;
-      else if (k === 'minor_version' && v >= 0 && v <= 2) o.minorVersion = v as 0 | 1 | 2;
+      // external_size/2 knows minor versions 0 and 1 only.
+      else if (k === 'minor_version' && v >= 0 && v <= (allowCompression ? 2 : 1)) o.minorVersion = v as 0 | 1 | 2;
       else return badarg();
     } else {
       return badarg();
@@ -146,6 +148,11 @@ function binaryToTerm2(b: Term, opts: Term): Term {
   return used ? [r.term, r.used] : r.term;
 }
 
+/** Push without spreading (a tuple may have millions of elements). */
+function pushAll(stack: Term[], items: readonly Term[]): void {
+  for (let i = 0; i < items.length; i++) stack.push(items[i]!);
+}
+
 /** Every atom in a decoded term now exists. Iterative walk. */
 function internAtomsOf(t: Term): void {
   const stack: Term[] = [t];
@@ -156,15 +163,44 @@ function internAtomsOf(t: Term): void {
       x = x.tl;
     }
     if (typeof x === 'string') internAtom(x);
-    else if (Array.isArray(x)) stack.push(...x);
-    else if (x instanceof Fun) stack.push(x.module, ...x.env);
-    else if (typeof x === 'object' && x !== null && 'isErlMap' in x) {
+    else if (Array.isArray(x)) pushAll(stack, x);
+    else if (x instanceof Fun) {
+      internAtom(x.module);
+      pushAll(stack, x.env);
+    }
+    else if (isMap(x)) {
       for (const [k, v] of x.entries()) stack.push(k, v);
-    } else if (typeof x === 'object' && x !== null && 'module' in x) {
-      internAtom((x as { module: string }).module);
-      internAtom((x as { name: string }).name);
+    } else if (x instanceof ExportFun) {
+      internAtom(x.module);
+      internAtom(x.name);
     }
   }
+}
+
+/**
+ * `external_size/1,2` is erts' size estimate, not the encoding's length:
+ * it counts 5 bytes (INTEGER_EXT) for a local fun's old index and old uniq,
+ * which are written as SMALL_INTEGER_EXT (2 bytes) when they are 0..255.
+ */
+function externalSize(t: Term, opts: TermToBinaryOptions = {}): number {
+  let slack = 0;
+  const small = (n: number): boolean => (n | 0) >= 0 && (n | 0) <= 255;
+  const stack: Term[] = [t];
+  while (stack.length > 0) {
+    let x = stack.pop()!;
+    while (x instanceof Cons) {
+      stack.push(x.hd);
+      x = x.tl;
+    }
+    if (Array.isArray(x)) pushAll(stack, x);
+    else if (x instanceof Fun) {
+      slack += (small(x.oldIndex) ? 3 : 0) + (small(x.oldUniq) ? 3 : 0);
+      pushAll(stack, x.env);
+    } else if (isMap(x)) {
+      for (const [k, v] of x.entries()) stack.push(k, v);
+    }
+  }
+  return termToBinary(t, opts).bytes.length + slack;
 }
 
 function rangeArg(r: Term): number | bigint {
@@ -193,8 +229,8 @@ export const binaryBifs: [string, Bif][] = [
   ['term_to_iovec/2', (_p, t, o) => list([termToBinary(t, ttbOptions(o, true))])],
   ['binary_to_term/1', (_p, b) => binaryToTerm2(b, NIL)],
   ['binary_to_term/2', (_p, b, o) => binaryToTerm2(b, o)],
-  ['external_size/1', (_p, t) => termToBinary(t).bytes.length],
-  ['external_size/2', (_p, t, o) => termToBinary(t, ttbOptions(o, false)).bytes.length],
+  ['external_size/1', (_p, t) => externalSize(t)],
+  ['external_size/2', (_p, t, o) => externalSize(t, ttbOptions(o, false))],
 
   ['phash/2', (_p, t, r) => phash(t, rangeArg(r))],
   ['phash2/1', (_p, t) => phash2(t)],

@@ -13,7 +13,7 @@
  */
 import { BitString, Cons, NIL, charlist, type Int, type Term } from '../terms/types.js';
 import { MAX_ATOM_CHARACTERS, atomExists, atomLength, internAtom } from './atoms.js';
-import { badarg, systemLimit, type Bif } from './erlang-args.js';
+import { badarg, isSmall, listToArray, systemLimit, type Bif } from './erlang-args.js';
 import { bigResult } from './erlang-arith.js';
 
 // ---- atoms -----------------------------------------------------------------
@@ -58,25 +58,21 @@ function utf8Bits(s: string): BitString {
 const isCodePoint = (c: Term): c is number =>
   typeof c === 'number' && c >= 0 && c <= 0x10ffff && (c < 0xd800 || c > 0xdfff);
 
-/** The text of a list of code points, or undefined if it is not one. */
-function codePointsText(l: Term): string | undefined {
-  const parts: string[] = [];
-  let n = 0;
-  while (l instanceof Cons) {
-    const c = l.hd;
-    if (!isCodePoint(c)) return undefined;
-    parts.push(String.fromCodePoint(c));
-    l = l.tl;
-    // Long lists are not atoms anyway: stop before collecting all of them.
-    if (++n > MAX_ATOM_CHARACTERS) {
-      while (l instanceof Cons && isCodePoint(l.hd)) l = l.tl;
-      return l === NIL ? LONG : undefined;
-    }
-  }
-  return l === NIL ? parts.join('') : undefined;
+/**
+ * The text of a list of code points; undefined if it is not one, `LONG` for a
+ * proper list of more than 255 elements, whatever they are (erts checks the
+ * length first).
+ */
+function codePointsText(l: Term): AtomText {
+  const items = listToArray(l);
+  if (items === undefined) return undefined;
+  if (items.length > MAX_ATOM_CHARACTERS) return LONG;
+  if (!items.every(isCodePoint)) return undefined;
+  return String.fromCodePoint(...(items as number[]));
 }
 /** Marker: valid text, but too long for an atom. */
-const LONG = '\u0000<too long>';
+const LONG: unique symbol = Symbol('too long');
+type AtomText = string | undefined | typeof LONG;
 
 function listToAtom(l: Term): string {
   const s = codePointsText(l);
@@ -87,36 +83,44 @@ function listToAtom(l: Term): string {
 
 function listToExistingAtom(l: Term): string {
   const s = codePointsText(l);
-  return s !== undefined && s !== LONG && atomExists(s) ? s : badarg();
+  return typeof s === 'string' && atomExists(s) ? s : badarg();
 }
 
-const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-
-/** The text of a binary in an encoding; undefined when it is not valid. */
-function binaryText(b: Term, enc: Encoding): string | undefined {
+/**
+ * The text of a binary in an encoding, scanned the way erts scans it: more
+ * than 4 × 255 bytes is too long outright; otherwise characters are decoded
+ * in order and the first of "invalid UTF-8" or "a 256th character" decides.
+ */
+function binaryText(b: Term, enc: Encoding): AtomText {
   const bytes = binaryBytes(b);
-  if (enc === 'latin1') {
-    if (bytes.length > MAX_ATOM_CHARACTERS) return LONG;
-    return String.fromCharCode(...bytes);
+  if (enc === 'latin1') return bytes.length > MAX_ATOM_CHARACTERS ? LONG : String.fromCharCode(...bytes);
+  if (bytes.length > 4 * MAX_ATOM_CHARACTERS) return LONG;
+  const cps: number[] = [];
+  for (let i = 0; i < bytes.length; ) {
+    if (cps.length === MAX_ATOM_CHARACTERS) return LONG;
+    const r = utf8At(bytes, i);
+    if (r === undefined) return undefined;
+    cps.push(r.cp);
+    i += r.len;
   }
-  // More than 4 bytes per character cannot be; more than 255 × 4 is too long.
-  if (bytes.length > 4 * MAX_ATOM_CHARACTERS) return validUtf8(bytes) ? LONG : undefined;
-  let s: string;
-  try {
-    s = strictUtf8.decode(bytes);
-  } catch {
-    return undefined;
-  }
-  return atomLength(s) > MAX_ATOM_CHARACTERS ? LONG : s;
+  return String.fromCodePoint(...cps);
 }
 
-function validUtf8(bytes: Uint8Array): boolean {
-  try {
-    strictUtf8.decode(bytes);
-    return true;
-  } catch {
-    return false;
+/** The code point at `i` in strict UTF-8 (no overlongs, no surrogates), or undefined. */
+function utf8At(b: Uint8Array, i: number): { cp: number; len: number } | undefined {
+  const c = b[i]!;
+  if (c < 0x80) return { cp: c, len: 1 };
+  const len = c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : c >= 0xc2 ? 2 : 0;
+  if (len === 0 || c > 0xf4 || i + len > b.length) return undefined;
+  let cp = c & (0x7f >> len);
+  for (let k = 1; k < len; k++) {
+    const x = b[i + k]!;
+    if ((x & 0xc0) !== 0x80) return undefined;
+    cp = (cp << 6) | (x & 0x3f);
   }
+  const min = len === 2 ? 0x80 : len === 3 ? 0x800 : 0x10000;
+  if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return undefined;
+  return { cp, len };
 }
 
 function binaryToAtom(b: Term, enc: Term): string {
@@ -130,7 +134,7 @@ function binaryToAtom(b: Term, enc: Term): string {
 function binaryToExistingAtom(b: Term, enc: Term): string {
   const e = encodingArg(enc);
   const s = binaryText(b, e);
-  return s !== undefined && s !== LONG && atomExists(s) ? s : badarg();
+  return typeof s === 'string' && atomExists(s) ? s : badarg();
 }
 
 // ---- integers --------------------------------------------------------------
@@ -228,14 +232,22 @@ function listToInteger(l: Term, base: Term = 10): Int {
   return parseInteger(s, b) ?? badarg();
 }
 
-/** A list of integers as text for parsing; anything above 255 is no digit anyway. */
+/**
+ * A list of integers as text for parsing, the way erts reads it: a leading
+ * sign must be exactly `$+` or `$-`; every other element must be a small
+ * integer and only its low byte counts (`[16#131]` reads as "1").
+ */
 function listCharsText(l: Term): string | undefined {
   const parts: string[] = [];
-  while (l instanceof Cons) {
+  for (let first = true; l instanceof Cons; first = false, l = l.tl) {
     const c = l.hd;
-    if (typeof c !== 'number' && typeof c !== 'bigint') return undefined;
-    parts.push(typeof c === 'number' && c >= 0 && c <= 255 ? String.fromCharCode(c) : '\u0100');
-    l = l.tl;
+    if (!isSmall(c)) return undefined;
+    if (first && (c === 43 || c === 45)) parts.push(String.fromCharCode(c));
+    else {
+      const low = Number(BigInt.asUintN(8, BigInt(c)));
+      // A sign byte that was not exactly a sign is just a bad digit.
+      parts.push(low === 43 || low === 45 ? '\u0100' : String.fromCharCode(low));
+    }
   }
   return l === NIL ? parts.join('') : undefined;
 }

@@ -13,7 +13,7 @@
  * are zero here, where erts leaves whatever was in memory.
  */
 import { iolistToBinary } from '../terms/binary.js';
-import { BitString, type Term } from '../terms/types.js';
+import { BitString, Cons, NIL, type Term } from '../terms/types.js';
 import { badarg, type Bif } from './erlang-args.js';
 
 const u32Arg = (t: Term): number => (typeof t === 'number' && t >= 0 && t <= 0xffffffff ? t : badarg());
@@ -100,17 +100,74 @@ export function adler32(data: Uint8Array, init = 1): number {
 /**
  * adler(A ++ B) from adler(A), adler(B) and |B|: the low sums add (less the
  * initial 1 counted twice); the high sum of A's part grows by |B| times A's
- * low sum. Everything modulo 65521.
+ * low sum. Modulo 65521, reduced the way zlib reduces (by subtraction), which
+ * shows for inputs that are not themselves reduced. erts returns the first
+ * checksum as is for |B| = 0.
  */
 function adler32Combine(a1: number, a2: number, len2: number): number {
+  if (len2 === 0) return a1;
   const r = len2 % ADLER_BASE;
-  const lo1 = a1 & 0xffff;
-  const hi1 = a1 >>> 16;
-  const lo2 = a2 & 0xffff;
-  const hi2 = a2 >>> 16;
-  const lo = (lo1 + lo2 + ADLER_BASE - 1) % ADLER_BASE;
-  const hi = (hi1 + hi2 + ((r * lo1) % ADLER_BASE) + ADLER_BASE - r) % ADLER_BASE;
-  return ((hi << 16) | lo) >>> 0;
+  let lo = a1 & 0xffff;
+  let hi = (r * lo) % ADLER_BASE;
+  lo += (a2 & 0xffff) + ADLER_BASE - 1;
+  hi += (a1 >>> 16) + (a2 >>> 16) + ADLER_BASE - r;
+  if (lo >= ADLER_BASE) lo -= ADLER_BASE;
+  if (lo >= ADLER_BASE) lo -= ADLER_BASE;
+  if (hi >= 2 * ADLER_BASE) hi -= 2 * ADLER_BASE;
+  if (hi >= ADLER_BASE) hi -= ADLER_BASE;
+  return (lo | (hi << 16)) >>> 0;
+}
+
+/**
+ * The pieces erts feeds a checksum with, in order (erl_bif_chksum.c
+ * do_chksum): each binary whole (even an empty one), each run of byte
+ * elements of one list level as one piece; `[]` adds nothing. Only Adler-32
+ * with an unreduced starting value can tell the pieces apart.
+ */
+function iodataPieces(t: Term): Uint8Array[] {
+  const pieces: Uint8Array[] = [];
+  const binaryPiece = (b: Term): void => {
+    if (!(b instanceof BitString) || (b.bitSize & 7) !== 0) badarg();
+    pieces.push((b as BitString).bytes);
+  };
+  if (t === NIL) return pieces;
+  if (!(t instanceof Cons)) {
+    binaryPiece(t);
+    return pieces;
+  }
+  const stack: Term[] = [t];
+  while (stack.length > 0) {
+    let x = stack.pop()!;
+    let run: number[] = [];
+    const flush = (): void => {
+      if (run.length > 0) pieces.push(Uint8Array.from(run));
+      run = [];
+    };
+    while (x instanceof Cons) {
+      const h = x.hd;
+      if (typeof h === 'number' && h >= 0 && h <= 255) {
+        run.push(h);
+      } else {
+        flush();
+        if (h instanceof Cons) {
+          stack.push(x.tl);
+          x = h;
+          continue;
+        }
+        if (h !== NIL) binaryPiece(h);
+      }
+      x = x.tl;
+    }
+    flush();
+    if (x !== NIL) binaryPiece(x);
+  }
+  return pieces;
+}
+
+function adler32Iodata(t: Term, init = 1): number {
+  let a = init;
+  for (const piece of iodataPieces(t)) a = adler32(piece, a);
+  return a;
 }
 
 // ---- MD5 (RFC 1321) ---------------------------------------------------------
@@ -214,8 +271,8 @@ export const digestBifs: [string, Bif][] = [
   ['crc32/1', (_p, d) => crc32(bytesOf(d))],
   ['crc32/2', (_p, c, d) => crc32(bytesOf(d), u32Arg(c))],
   ['crc32_combine/3', (_p, a, b, n) => crc32Combine(u32Arg(a), u32Arg(b), u32Arg(n))],
-  ['adler32/1', (_p, d) => adler32(bytesOf(d))],
-  ['adler32/2', (_p, a, d) => adler32(bytesOf(d), u32Arg(a))],
+  ['adler32/1', (_p, d) => adler32Iodata(d)],
+  ['adler32/2', (_p, a, d) => adler32Iodata(d, u32Arg(a))],
   ['adler32_combine/3', (_p, a, b, n) => adler32Combine(u32Arg(a), u32Arg(b), u32Arg(n))],
   ['md5/1', (_p, d) => bin(md5(bytesOf(d)))],
   ['md5_init/0', () => encodeCtx(newMd5())],

@@ -10,10 +10,13 @@
  * - atoms, pids, ports, refs and funs as pid_to_list & co. print them.
  * Text is emitted as bytes (code points ≤ 255; atom text as UTF-8 bytes).
  *
- * Output goes through a hook (default: Node's stdout, else console.log), with
- * BEAM's line ending `\r\n`.
+ * The line ends with `\r\n`, as BEAM writes it. Where it goes: the writer
+ * installed with `setDisplayWriter` (bytes as characters), else the calling
+ * process's runtime stdout (`p.rt.stdout`, text: the bytes read as UTF-8, so
+ * atoms and UTF-8 binaries come out right), else Node's stdout as raw bytes.
  */
 import { formatScientific } from '../terms/float.js';
+import { bytesText } from './erlang-convert.js';
 import { ertsAtom, funToList, pidToList, portToList, refToList } from '../terms/print.js';
 import {
   BitString, Cons, ErlFloat, ExportFun, Fun, NIL, Pid, Port, Ref, isMap, type Term,
@@ -28,15 +31,20 @@ const defaultWriter: DisplayWriter = (text) => {
   else console.log(text.replace(/\r?\n$/, ''));
 };
 
-let writer: DisplayWriter = defaultWriter;
+let writer: DisplayWriter | undefined;
 
-/** Install the writer for `erlang:display/1` (tests, browsers, embedding). */
+/** Install the writer for `erlang:display/1` (tests, browsers, embedding); undefined resets. */
 export function setDisplayWriter(w: DisplayWriter | undefined): void {
-  writer = w ?? defaultWriter;
+  writer = w;
 }
 
-export function display(t: Term): Term {
-  writer(displayText(t) + '\r\n');
+const utf8 = new TextDecoder('utf-8');
+
+export function display(p: any, t: Term): Term {
+  const text = displayText(t) + '\r\n';
+  if (writer !== undefined) writer(text);
+  else if (typeof p?.rt?.stdout === 'function') p.rt.stdout(utf8.decode(Uint8Array.from(text, (c) => c.charCodeAt(0))));
+  else defaultWriter(text);
   return 'true';
 }
 
@@ -60,7 +68,7 @@ function binaryText(b: BitString): string {
   const rest = b.bitSize & 7;
   const bytes = b.bytes.subarray(0, n);
   if (rest === 0 && n > 0 && bytes.every((c) => c >= 32 && c < 127)) {
-    return `<<"${String.fromCharCode(...bytes).replace(/"/g, '\\"')}">>`;
+    return `<<"${bytesText(bytes).replace(/"/g, '\\"')}">>`;
   }
   const parts = Array.from(bytes, String);
   if (rest !== 0) parts.push(`${b.bytes[n]! >> (8 - rest)}:${rest}`);

@@ -23,7 +23,7 @@
  */
 import { floatToListDefault, formatFloatShort, formatScientific } from '../terms/float.js';
 import { BitString, Cons, ErlFloat, NIL, charlist, type Term } from '../terms/types.js';
-import { badarg, type Bif } from './erlang-args.js';
+import { badarg, isSmall, type Bif } from './erlang-args.js';
 import { binaryBytes, byteListText, bytesText } from './erlang-convert.js';
 
 /** erts formats floats into a 256-byte buffer, NUL included. */
@@ -53,11 +53,6 @@ function parseOptions(opts: Term): Format {
   return l === NIL ? f : badarg();
 }
 
-const SMALL_MIN = -(2n ** 59n);
-const SMALL_MAX = 2n ** 59n - 1n;
-/** A "small" integer of a 64-bit BEAM: 60 bits, signed. */
-const isSmall = (n: Term): boolean =>
-  typeof n === 'number' || (typeof n === 'bigint' && n >= SMALL_MIN && n <= SMALL_MAX);
 
 export function floatText(x: Term, opts: Term = NIL): string {
   if (!(x instanceof ErlFloat)) return badarg();
@@ -85,6 +80,8 @@ function fixed(x: number, decimals: number, compact: boolean): string | undefine
     // Anything longer than the buffer is refused anyway: skip the digits.
     if (decimals > MAX_TEXT || ax >= 1e256) return undefined;
     const s = signOf(x) + exactFixed(ax, decimals);
+    // erts checks the length before dropping zeros.
+    if (s.length > MAX_TEXT) return undefined;
     return compact ? stripTrailingZeros(s) : s;
   }
   if (decimals === 0) return signOf(x) + String(roundHalfAway(ax));

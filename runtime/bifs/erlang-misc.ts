@@ -134,7 +134,7 @@ export const miscBifs: [string, Bif][] = [
   ['list_to_pid/1', (_p, l) => listToPid(l)],
   ['list_to_port/1', (_p, l) => listToPort(l)],
   ['list_to_ref/1', (_p, l) => listToRef(l)],
-  ['display/1', (_p, t) => display(t)],
+  ['display/1', (p, t) => display(p, t)],
   ['bump_reductions/1', (p, n) => bumpReductions(p, n)],
   ['nif_error/1', (_p, r) => {
     throw new ErlangError('error', r);

@@ -9,7 +9,7 @@ import {
   BitString, Cons, ErlFloat, ExportFun, Fun, NIL, Pid, Port, Ref, bool, isMap,
   type Term,
 } from '../terms/types.js';
-import { badarg, type Bif } from './erlang-args.js';
+import { badarg, isSmall, type Bif } from './erlang-args.js';
 
 const isBoolean = (t: Term): boolean => t === 'true' || t === 'false';
 
@@ -41,7 +41,7 @@ function isRecord2(t: Term, tag: Term): Term {
 
 /** `is_record(T, Tag, Size)`: also of exactly Size elements. */
 function isRecord3(t: Term, tag: Term, size: Term): Term {
-  if (typeof tag !== 'string' || (typeof size !== 'number' && typeof size !== 'bigint')) return badarg();
+  if (typeof tag !== 'string' || !isSmall(size)) return badarg();
   return bool(Array.isArray(t) && t.length > 0 && t.length === size && t[0] === tag);
 }
 

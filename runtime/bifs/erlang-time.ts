@@ -1,7 +1,8 @@
 /**
  * Calendar-time BIFs of the `erlang` module: localtime/0, universaltime/0,
- * date/0, time/0, timestamp/0, now/0, the local/universal conversions and
- * the POSIX-seconds conversions.
+ * date/0, time/0, now/0, the local/universal conversions and the
+ * POSIX-seconds conversions. (timestamp/0 and the monotonic/system clocks are
+ * process-runtime BIFs: erlang-process.ts.)
  *
  * Validation is BEAM's: a datetime is `{{Y,M,D},{H,Mi,S}}` of small integers,
  * a real calendar date, 0..23 / 0..59 / 0..59. POSIX conversions accept years
@@ -9,11 +10,11 @@
  * INT_MAX − 1. `posixtime_to_universaltime/1` follows erts' day arithmetic
  * (C division, so years before 1 come out as BEAM prints them).
  *
- * Local time comes from the JS engine's time zone. Where BEAM hands the DST
- * flag of localtime_to_universaltime/2 to mktime(), JS cannot take a hint:
- * the flag is checked but not used (an ambiguous local time resolves to the
- * earlier instant). Dates beyond what a JS Date holds (±275,000 years) use
- * the zone offset of year 275,000.
+ * Local time comes from the JS engine's time zone. The DST flag of
+ * localtime_to_universaltime/2 is applied the way glibc's mktime() applies
+ * it (see localToUtc); with `undefined`, an ambiguous local time resolves to
+ * the earlier instant, as JS does. Dates beyond what a JS Date holds
+ * (±275,000 years) use the zone offset of year 275,000.
  */
 import { normInt, type Term } from '../terms/types.js';
 import { badarg, type Bif } from './erlang-args.js';
@@ -99,13 +100,21 @@ function posixArg(t: Term): bigint {
 /** JS Dates hold ±8.64e15 ms; farther dates borrow this year's zone rules. */
 const JS_MAX_YEAR = 275000;
 
-/** Zone offset (local − UTC) in seconds at a UTC instant. */
+/**
+ * Zone offset (local − UTC) in seconds at a UTC instant. Read from the local
+ * wall-clock fields rather than getTimezoneOffset(), which rounds to whole
+ * minutes (old local mean times have seconds: Sao Paulo was −3:06:28).
+ */
 function zoneOffsetAt(utcSecs: bigint): number {
   const limit = 8.64e12;
   const s = utcSecs > BigInt(limit) || utcSecs < BigInt(-limit)
     ? Number(toPosix([JS_MAX_YEAR, 1, 1, 0, 0, 0]))
     : Number(utcSecs);
-  return -new Date(s * 1000).getTimezoneOffset() * 60;
+  const d = new Date(s * 1000);
+  const wall = new Date(0);
+  wall.setUTCFullYear(d.getFullYear(), d.getMonth(), d.getDate());
+  wall.setUTCHours(d.getHours(), d.getMinutes(), d.getSeconds(), 0);
+  return Math.round(wall.getTime() / 1000) - s;
 }
 
 function utcToLocal(dt: DateTime): Term {
@@ -113,7 +122,13 @@ function utcToLocal(dt: DateTime): Term {
   return fromPosix(utc + BigInt(zoneOffsetAt(utc)));
 }
 
-function localToUtc(dt: DateTime): Term {
+/**
+ * Local time to UTC, as mktime() does it: `isDst` undefined lets the zone
+ * decide; true or false insists. When the zone's own answer at that time
+ * differs from the insisted one, glibc shifts by the zone's DST offset (an
+ * hour when the zone has no DST at all), and so does this.
+ */
+function localToUtc(dt: DateTime, isDst?: boolean): Term {
   const [y, mo, d, h, mi, s] = dt;
   if (y > JS_MAX_YEAR) {
     const asUtc = toPosix(dt);
@@ -122,7 +137,29 @@ function localToUtc(dt: DateTime): Term {
   const date = new Date(2000, 0, 1, 0, 0, 0);
   date.setFullYear(y, mo - 1, d);
   date.setHours(h, mi, s, 0);
-  return fromPosix(BigInt(Math.floor(date.getTime() / 1000)));
+  let utc = Math.floor(date.getTime() / 1000);
+  if (isDst === undefined) {
+    // A wall time that occurs twice (clocks going back): JS takes the first,
+    // glibc the second.
+    const { delta } = dstState(date);
+    const later = new Date((utc + delta) * 1000);
+    if (later.getHours() === h && later.getMinutes() === mi && later.getDate() === d) utc += delta;
+  } else {
+    const { inDst, delta } = dstState(date);
+    if (isDst && !inDst) utc -= delta;
+    else if (!isDst && inDst) utc += delta;
+  }
+  return fromPosix(BigInt(utc));
+}
+
+/** Is `d` in daylight saving time, and by how much does DST shift this zone? */
+function dstState(d: Date): { inDst: boolean; delta: number } {
+  const y = d.getFullYear();
+  const jan = -new Date(y, 0, 1).getTimezoneOffset();
+  const jul = -new Date(y, 6, 1).getTimezoneOffset();
+  const standard = Math.min(jan, jul);
+  const delta = jan === jul ? 3600 : Math.abs(jul - jan) * 60;
+  return { inDst: -d.getTimezoneOffset() > standard, delta };
 }
 
 const nowParts = (utc: boolean): DateTime => {
@@ -152,8 +189,10 @@ function now(): Term {
   return splitMicros(us);
 }
 
-function isDstArg(t: Term): void {
-  if (t !== 'true' && t !== 'false' && t !== 'undefined') badarg();
+function isDstArg(t: Term): boolean | undefined {
+  if (t === 'undefined') return undefined;
+  if (t === 'true' || t === 'false') return t === 'true';
+  return badarg();
 }
 
 export const timeBifs: [string, Bif][] = [
@@ -161,7 +200,6 @@ export const timeBifs: [string, Bif][] = [
   ['universaltime/0', () => dateTimeTerm(nowParts(true))],
   ['date/0', () => nowParts(false).slice(0, 3)],
   ['time/0', () => nowParts(false).slice(3)],
-  ['timestamp/0', () => splitMicros(systemMicros())],
   ['now/0', () => now()],
   ['localtime_to_universaltime/1', (_p, t) => {
     const dt = parts(t);
@@ -169,10 +207,10 @@ export const timeBifs: [string, Bif][] = [
     return localToUtc(dt);
   }],
   ['localtime_to_universaltime/2', (_p, t, dst) => {
-    isDstArg(dst);
+    const isDst = isDstArg(dst);
     const dt = parts(t);
     checkValid(dt, LOCAL_MIN_YEAR);
-    return localToUtc(dt);
+    return localToUtc(dt, isDst);
   }],
   ['universaltime_to_localtime/1', (_p, t) => {
     const dt = parts(t);

@@ -10,7 +10,7 @@
  *   erlang-float.ts       float_to_list/binary, list/binary_to_float
  *   erlang-binary.ts      binaries, iolists, term_to_binary, phash
  *   erlang-digest.ts      crc32, adler32, md5
- *   erlang-time.ts        localtime, universaltime, now, timestamp, ...
+ *   erlang-time.ts        localtime, universaltime, now, posix time, ...
  *   erlang-misc.ts        funs, pid/port/ref text, display, bump_reductions
  *   maps.ts               map_size, map_get, is_map_key (with the maps BIFs)
  *

@@ -204,20 +204,26 @@ function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
 
 const CHUNK = 8192;
 
-/** unicode.erl's ml_map/3, clause by clause; tail calls become the loop. */
+/**
+ * unicode.erl's ml_map/3, clause by clause; tail calls become the loop, and
+ * its body recursion into a list part uses an explicit stack of the tails
+ * still to do (`outer`), so deeply nested chardata costs no JS stack.
+ */
 function mlMap(t: Term, acc: Acc, enc: WideEncoding): MlResult {
+  const outer: Term[] = [];
   let cur = t;
   for (;;) {
+    /** Set when the current list level returns to its enclosing one. */
+    let r: MlResult | undefined;
     if (cur === NIL) {
-      return acc.inc === undefined ? OK : { kind: 'incomplete', rest: acc.inc, missing: acc.missing };
-    }
-    if (cur instanceof Cons) {
+      r = acc.inc === undefined ? OK : { kind: 'incomplete', rest: acc.inc, missing: acc.missing };
+    } else if (cur instanceof Cons) {
       const part = cur.hd;
       const tail = cur.tl;
       if (typeof part === 'number' || typeof part === 'bigint') {
-        if (acc.inc !== undefined) return { kind: 'error', rest: new Cons(bin(acc.inc), cur) };
-        if (!convertInt(part, acc.out)) return { kind: 'error', rest: new Cons(list([part]), tail) };
-        cur = tail;
+        if (acc.inc !== undefined) r = { kind: 'error', rest: new Cons(bin(acc.inc), cur) };
+        else if (!convertInt(part, acc.out)) r = { kind: 'error', rest: new Cons(list([part]), tail) };
+        else cur = tail;
       } else if (isWholeBinary(part)) {
         const b = part.bytes;
         if (acc.inc !== undefined) {
@@ -234,16 +240,16 @@ function mlMap(t: Term, acc: Acc, enc: WideEncoding): MlResult {
         } else if (b.length > CHUNK) {
           cur = new Cons(bin(b.subarray(0, CHUNK)), new Cons(bin(b.subarray(CHUNK)), tail));
         } else {
-          const r = convertPart(part, enc, acc.out);
-          if (r.kind === 'error') return { kind: 'error', rest: new Cons(r.rest, tail) };
-          if (r.kind === 'incomplete') [acc.inc, acc.missing] = [r.rest, r.missing];
-          cur = tail;
+          const c = convertPart(part, enc, acc.out);
+          if (c.kind === 'error') r = { kind: 'error', rest: new Cons(c.rest, tail) };
+          else {
+            if (c.kind === 'incomplete') [acc.inc, acc.missing] = [c.rest, c.missing];
+            cur = tail;
+          }
         }
       } else if (part === NIL || part instanceof Cons) {
-        const r = mlMap(part, acc, enc);
-        if (r.kind === 'error') return { kind: 'error', rest: new Cons(r.rest, tail) };
-        if (r.kind === 'incomplete') [acc.inc, acc.missing] = [r.rest, r.missing];
-        cur = tail;
+        outer.push(tail);
+        cur = part;
       } else {
         return badarg();
       }
@@ -251,19 +257,31 @@ function mlMap(t: Term, acc: Acc, enc: WideEncoding): MlResult {
       const b = cur.bytes;
       if (acc.inc !== undefined) {
         if (b.length < acc.missing) {
-          return { kind: 'incomplete', rest: concat(acc.inc, b), missing: acc.missing - b.length };
+          r = { kind: 'incomplete', rest: concat(acc.inc, b), missing: acc.missing - b.length };
+        } else {
+          const inc = acc.inc;
+          acc.inc = undefined;
+          cur = list([bin(inc), cur]);
         }
-        const inc = acc.inc;
-        acc.inc = undefined;
-        cur = list([bin(inc), cur]);
       } else if (b.length > CHUNK) {
         cur = list([bin(b.subarray(0, CHUNK)), bin(b.subarray(CHUNK))]);
       } else {
-        return convertPart(cur, enc, acc.out);
+        r = convertPart(cur, enc, acc.out);
       }
     } else {
       return badarg();
     }
+    if (r === undefined) continue;
+    if (outer.length === 0) return r;
+    // Back in the enclosing list: an error's rest gains `[Rest | Tail]` at
+    // every level; otherwise carry on with the tail after the nested part.
+    if (r.kind === 'error') {
+      let rest = r.rest;
+      while (outer.length > 0) rest = new Cons(rest, outer.pop()!);
+      return { kind: 'error', rest };
+    }
+    if (r.kind === 'incomplete') [acc.inc, acc.missing] = [r.rest, r.missing];
+    cur = outer.pop()!;
   }
 }
 

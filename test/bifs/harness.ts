@@ -6,7 +6,7 @@
  *   const bad = await compareTable('erlang', 'atom_to_list', erlangBifs, rows);
  *   expect(bad).toEqual([]);
  *
- * erl evaluates `M:F(Args...)` with the arguments written by `toErlSource`,
+ * erl evaluates `apply(M, F, [Args...])` with the arguments written by `toErlSource`,
  * inside `try ... catch C:R -> {C, R} end`. A row may instead give its own
  * Erlang call text (`{ erl: 'erlang:element(1, {a})', args: [...] }`) when
  * the arguments cannot be literals. `post` maps both results before printing
@@ -43,9 +43,10 @@ export function outcome(bif: Bif, args: Term[], post?: Post, p: unknown = fakePr
   }
 }
 
+/** The call as Erlang text; through apply/3, which erl_eval does not special-case. */
 const callText = (mod: string, fn: string, row: Row): string =>
   Array.isArray(row)
-    ? `${atomSource(mod)}:${atomSource(fn)}(${row.map(toErlSource).join(', ')})`
+    ? `erlang:apply(${atomSource(mod)}, ${atomSource(fn)}, [${row.map(toErlSource).join(', ')}])`
     : row.erl;
 
 /** erl's outcomes for many call texts, in one request. */
