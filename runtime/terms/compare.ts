@@ -21,75 +21,60 @@
  *   then values in that key order; lists element-wise with improper tails compared
  *   as terms; bitstrings bit-wise, a proper prefix first (`<<1:1>>` > `<<1>>`).
  *
- * Recursion follows term depth, except along list tails which loop, so a long list
- * costs no JS stack.
+ * Depth: BEAM compares terms of any depth. Here the first MAX_REC levels of a
+ * term recurse (the fast path for the usual shallow terms); anything deeper is
+ * compared on an explicit stack (`cmpDeep`, `eqDeep`), and list tails always
+ * loop. So neither a long nor a deep term can exhaust the JS stack.
  */
+import { BitString, Cons, ErlFloat, Fun, NIL, type ErlMapLike, type Term } from './types.js';
+import type { ErlMap } from './map.js';
 import {
-  BitString,
-  Cons,
-  ErlFloat,
-  ExportFun,
-  Fun,
-  NIL,
-  Pid,
-  Port,
-  Ref,
-  type ErlMapLike,
-  type Term,
-} from './types.js';
-import { NotATermError } from './errors.js';
+  cmpFunHeads,
+  cmpLeaf,
+  compareAtoms,
+  compareBits,
+  isMapObj,
+  typeRank,
+  type Order,
+} from './compare-leaf.js';
 
-export type Order = -1 | 0 | 1;
+export { compareAtoms, compareBits, typeRank, type Order } from './compare-leaf.js';
 
-/** Position of a term's type in the term order (numbers first). */
-export function typeRank(t: Term): number {
-  switch (typeof t) {
-    case 'number':
-    case 'bigint':
-      return 0;
-    case 'string':
-      return 1;
-  }
-  if (t instanceof ErlFloat) return 0;
-  if (Array.isArray(t)) return 6;
-  if (t instanceof Cons) return 9;
-  if (t instanceof BitString) return 10;
-  if (t === NIL) return 8;
-  if (t instanceof Ref) return 2;
-  if (t instanceof Fun || t instanceof ExportFun) return 3;
-  if (t instanceof Port) return 4;
-  if (t instanceof Pid) return 5;
-  if (typeof t === 'object' && t !== null && (t as ErlMapLike).isErlMap === true) return 7;
-  throw new NotATermError(t);
-}
-
-const sign = (n: number): Order => (n < 0 ? -1 : n > 0 ? 1 : 0);
+/**
+ * Levels of a term compared by JS recursion before the rest of it moves to an
+ * explicit stack. Recursion is faster on shallow terms; 64 levels use a few
+ * kilobytes of JS stack at most.
+ */
+const MAX_REC = 64;
 
 /** Term order with `==` semantics for numbers (what `<`, `lists:sort/1` use). */
 export function compare(a: Term, b: Term): Order {
-  return cmp(a, b, false);
+  return cmp(a, b, false, 0);
 }
 
 /** The `=:=` order: integers before floats; the order of small-map keys. */
 export function exactCompare(a: Term, b: Term): Order {
-  return cmp(a, b, true);
+  return cmp(a, b, true, 0);
 }
 
 /** `==` */
 export function equals(a: Term, b: Term): boolean {
   if (a === b) return true;
   if (typeof a === 'number' && typeof b === 'number') return false;
-  return eq(a, b, false);
+  return eq(a, b, false, 0);
 }
 
 /** `=:=` */
 export function exactEquals(a: Term, b: Term): boolean {
   if (a === b) return true;
   if (typeof a !== 'object' || typeof b !== 'object') return false;
-  return eq(a, b, true);
+  return eq(a, b, true, 0);
 }
 
-function cmp(a: Term, b: Term, exact: boolean): Order {
+// ---------------------------------------------------------------------------
+// Order, recursive for the first MAX_REC levels
+
+function cmp(a: Term, b: Term, exact: boolean, depth: number): Order {
   for (;;) {
     if (a === b) return 0;
     if (typeof a === 'number' && typeof b === 'number') return a < b ? -1 : 1;
@@ -97,168 +82,75 @@ function cmp(a: Term, b: Term, exact: boolean): Order {
     const ra = typeRank(a);
     const rb = typeRank(b);
     if (ra !== rb) return ra < rb ? -1 : 1;
-    if (!(a instanceof Cons)) return cmpSameType(a, b, exact);
+    if (!(a instanceof Cons)) return cmpSameType(a, b, exact, depth);
     // Lists: loop down the tails instead of recursing.
     const bc = b as Cons;
-    const h = cmp(a.hd, bc.hd, exact);
-    if (h !== 0) return h;
+    const x = a.hd;
+    const y = bc.hd;
+    if (x !== y) {
+      if (typeof x === 'number' && typeof y === 'number') return x < y ? -1 : 1;
+      const h = depth < MAX_REC ? cmp(x, y, exact, depth + 1) : cmpDeep(x, y, exact);
+      if (h !== 0) return h;
+    }
     a = a.tl;
     b = bc.tl;
   }
 }
 
-function cmpSameType(a: Term, b: Term, exact: boolean): Order {
-  if (Array.isArray(a)) return cmpTuples(a, b as Term[], exact);
-  if (a instanceof BitString) return compareBits(a, b as BitString);
-  if (a instanceof ErlFloat || typeof a === 'number' || typeof a === 'bigint') {
-    return cmpNumbers(a, b as number | bigint | ErlFloat, exact);
-  }
-  if (a instanceof Pid) return cmpPids(a, b as Pid);
-  if (a instanceof Port) return cmpPorts(a, b as Port);
-  if (a instanceof Ref) return cmpRefs(a, b as Ref);
-  if (a instanceof Fun || a instanceof ExportFun) return cmpFuns(a, b as Fun | ExportFun, exact);
-  if (a === NIL) return 0;
-  return cmpMaps(a as ErlMapLike, b as ErlMapLike, exact);
+/** `a` and `b` have the same type rank; `a` is not a list cell. */
+function cmpSameType(a: Term, b: Term, exact: boolean, depth: number): Order {
+  if (Array.isArray(a)) return cmpTuples(a, b as Term[], exact, depth);
+  if (a instanceof Fun && b instanceof Fun) return cmpFuns(a, b, exact, depth);
+  if (isMapObj(a)) return cmpMaps(a, b as ErlMapLike, exact, depth);
+  return cmpLeaf(a, b, exact);
 }
 
-function cmpNumbers(a: number | bigint | ErlFloat, b: number | bigint | ErlFloat, exact: boolean): Order {
-  const af = a instanceof ErlFloat;
-  const bf = b instanceof ErlFloat;
-  if (exact && af !== bf) return af ? 1 : -1;
-  const x = af ? (a as ErlFloat).value : (a as number | bigint);
-  const y = bf ? (b as ErlFloat).value : (b as number | bigint);
-  // Relational operators between bigint and number compare mathematical values.
-  return x < y ? -1 : x > y ? 1 : 0;
-}
-
-function cmpTuples(a: Term[], b: Term[], exact: boolean): Order {
+function cmpTuples(a: Term[], b: Term[], exact: boolean, depth: number): Order {
   if (a.length !== b.length) return a.length < b.length ? -1 : 1;
+  if (depth >= MAX_REC) return cmpDeep(a, b, exact);
   for (let i = 0; i < a.length; i++) {
-    const c = cmp(a[i]!, b[i]!, exact);
+    const x = a[i]!;
+    const y = b[i]!;
+    if (x === y) continue;
+    const c = cmp(x, y, exact, depth + 1);
     if (c !== 0) return c;
   }
   return 0;
 }
 
-/**
- * Atoms by code point. JS `<` compares UTF-16 units, which misorders astral
- * characters (surrogates 0xD800..) against 0xE000..0xFFFF; fix up that one case.
- */
-export function compareAtoms(a: string, b: string): Order {
-  if (a === b) return 0;
-  const n = Math.min(a.length, b.length);
-  for (let i = 0; i < n; i++) {
-    let x = a.charCodeAt(i);
-    let y = b.charCodeAt(i);
-    if (x === y) continue;
-    if (x >= 0xd800 && y >= 0xd800) {
-      x = x >= 0xe000 ? x - 0x800 : x + 0x2000;
-      y = y >= 0xe000 ? y - 0x800 : y + 0x2000;
-    }
-    return x < y ? -1 : 1;
-  }
-  return sign(a.length - b.length);
-}
-
-/** Bit-wise lexicographic order; a proper prefix sorts first. */
-export function compareBits(a: BitString, b: BitString): Order {
-  const n = Math.min(a.bitSize, b.bitSize);
-  const full = n >>> 3;
-  const x = a.bytes;
-  const y = b.bytes;
-  for (let i = 0; i < full; i++) {
-    if (x[i] !== y[i]) return x[i]! < y[i]! ? -1 : 1;
-  }
-  const rest = n & 7;
-  if (rest !== 0) {
-    const mask = (0xff << (8 - rest)) & 0xff;
-    const p = x[full]! & mask;
-    const q = y[full]! & mask;
-    if (p !== q) return p < q ? -1 : 1;
-  }
-  return sign(a.bitSize - b.bitSize);
-}
-
-function cmpNodes(a: string, ac: number, b: string, bc: number): Order {
-  const c = compareAtoms(a, b);
-  return c !== 0 ? c : sign(ac - bc);
-}
-
-function cmpPids(a: Pid, b: Pid): Order {
-  if (a.serial !== b.serial) return a.serial < b.serial ? -1 : 1;
-  if (a.id !== b.id) return a.id < b.id ? -1 : 1;
-  return cmpNodes(a.node, a.creation, b.node, b.creation);
-}
-
-function cmpPorts(a: Port, b: Port): Order {
-  const c = cmpNodes(a.node, a.creation, b.node, b.creation);
+function cmpFuns(a: Fun, b: Fun, exact: boolean, depth: number): Order {
+  const c = cmpFunHeads(a, b);
   if (c !== 0) return c;
-  return sign(a.id - b.id);
-}
-
-/** References compare as numbers: high zero words do not count. */
-function cmpRefs(a: Ref, b: Ref): Order {
-  const c = cmpNodes(a.node, a.creation, b.node, b.creation);
-  if (c !== 0) return c;
-  const x = a.ids;
-  const y = b.ids;
-  for (let i = Math.max(x.length, y.length) - 1; i >= 0; i--) {
-    const p = x[i] ?? 0;
-    const q = y[i] ?? 0;
-    if (p !== q) return p < q ? -1 : 1;
-  }
-  return 0;
-}
-
-function cmpFuns(a: Fun | ExportFun, b: Fun | ExportFun, exact: boolean): Order {
-  if (a instanceof ExportFun) {
-    if (!(b instanceof ExportFun)) return 1;
-    return compareAtoms(a.module, b.module) || compareAtoms(a.name, b.name) || sign(a.arity - b.arity);
-  }
-  if (b instanceof ExportFun) return -1;
-  const f = b as Fun;
-  const c =
-    compareAtoms(a.module, f.module) ||
-    sign(a.index - f.index) ||
-    sign((a.oldUniq | 0) - (f.oldUniq | 0)) ||
-    sign(a.env.length - f.env.length);
-  if (c !== 0) return c;
+  if (depth >= MAX_REC) return cmpDeep(a, b, exact);
   for (let i = 0; i < a.env.length; i++) {
-    const e = cmp(a.env[i]!, f.env[i]!, exact);
+    const e = cmp(a.env[i]!, b.env[i]!, exact, depth + 1);
     if (e !== 0) return e;
   }
   return 0;
 }
 
-/** A map's entries sorted by key in map-key (exact) order. */
-export function sortedEntries(m: ErlMapLike): [Term, Term][] {
-  const es = Array.from(m.entries());
-  for (let i = 1; i < es.length; i++) {
-    if (exactCompare(es[i - 1]![0], es[i]![0]) > 0) {
-      es.sort((p, q) => exactCompare(p[0], q[0]));
-      break;
-    }
-  }
-  return es;
-}
-
-function cmpMaps(a: ErlMapLike, b: ErlMapLike, exact: boolean): Order {
+/** Size, then keys in map-key order (always exact), then values in that order. */
+function cmpMaps(a: ErlMapLike, b: ErlMapLike, exact: boolean, depth: number): Order {
   if (a.size !== b.size) return a.size < b.size ? -1 : 1;
-  const x = sortedEntries(a);
-  const y = sortedEntries(b);
-  for (let i = 0; i < x.length; i++) {
-    const c = cmp(x[i]![0], y[i]![0], true);
+  if (depth >= MAX_REC) return cmpDeep(a, b, exact);
+  const x = sortedKV(a);
+  const y = sortedKV(b);
+  const n = x.flatKeys.length;
+  for (let i = 0; i < n; i++) {
+    const c = cmp(x.flatKeys[i]!, y.flatKeys[i]!, true, depth + 1);
     if (c !== 0) return c;
   }
-  for (let i = 0; i < x.length; i++) {
-    const c = cmp(x[i]![1], y[i]![1], exact);
+  for (let i = 0; i < n; i++) {
+    const c = cmp(x.flatVals[i]!, y.flatVals[i]!, exact, depth + 1);
     if (c !== 0) return c;
   }
   return 0;
 }
 
-/** Structural equality; cheaper than `cmp` (no ordering, no map sorting). */
-function eq(a: Term, b: Term, exact: boolean): boolean {
+// ---------------------------------------------------------------------------
+// Equality, recursive for the first MAX_REC levels (no ordering, no map sorting)
+
+function eq(a: Term, b: Term, exact: boolean, depth: number): boolean {
   for (;;) {
     if (a === b) return true;
     switch (typeof a) {
@@ -269,41 +161,376 @@ function eq(a: Term, b: Term, exact: boolean): boolean {
       case 'string':
         return false;
     }
-    if (a instanceof Cons) {
-      if (!(b instanceof Cons) || !eq(a.hd, b.hd, exact)) return false;
-      a = a.tl;
-      b = b.tl;
-      continue;
+    if (!(a instanceof Cons)) return eqOther(a, b, exact, depth);
+    if (!(b instanceof Cons)) return false;
+    const x = a.hd;
+    const y = b.hd;
+    if (x !== y) {
+      if (typeof x === 'number' && typeof y === 'number') return false;
+      if (!(depth < MAX_REC ? eq(x, y, exact, depth + 1) : eqDeep(x, y, exact))) return false;
     }
-    return eqOther(a, b, exact);
+    a = a.tl;
+    b = b.tl;
   }
 }
 
-function eqOther(a: Term, b: Term, exact: boolean): boolean {
-  if (a instanceof ErlFloat) {
-    if (b instanceof ErlFloat) return a.value === b.value;
-    return !exact && (typeof b === 'number' || typeof b === 'bigint') && a.value == b;
-  }
+function eqOther(a: Term, b: Term, exact: boolean, depth: number): boolean {
+  if (a instanceof ErlFloat) return eqFloat(a, b, exact);
   if (typeof b !== 'object') return false;
   if (Array.isArray(a)) {
     if (!Array.isArray(b) || a.length !== b.length) return false;
-    for (let i = 0; i < a.length; i++) if (!eq(a[i]!, b[i]!, exact)) return false;
+    if (depth >= MAX_REC) return eqDeep(a, b, exact);
+    for (let i = 0; i < a.length; i++) {
+      const x = a[i]!;
+      const y = b[i]!;
+      if (x !== y && !eq(x, y, exact, depth + 1)) return false;
+    }
     return true;
   }
   if (a instanceof BitString) return b instanceof BitString && compareBits(a, b) === 0;
-  if ((a as ErlMapLike).isErlMap === true) {
-    return (b as ErlMapLike).isErlMap === true && eqMaps(a as ErlMapLike, b as ErlMapLike, exact);
-  }
-  if (a === NIL || b === NIL || Array.isArray(b) || b instanceof Cons) return false;
-  if (typeRank(a) !== typeRank(b)) return false;
-  return cmpSameType(a, b, exact) === 0;
+  if (isMapObj(a)) return isMapObj(b) && eqMaps(a, b, exact, depth);
+  if (a instanceof Fun) return b instanceof Fun && cmpFuns(a, b, exact, depth) === 0;
+  return eqLeaf(a, b);
 }
 
-function eqMaps(a: ErlMapLike, b: ErlMapLike, exact: boolean): boolean {
+function eqFloat(a: ErlFloat, b: Term, exact: boolean): boolean {
+  if (b instanceof ErlFloat) return a.value === b.value;
+  return !exact && (typeof b === 'number' || typeof b === 'bigint') && a.value == b;
+}
+
+/** Pids, ports, refs, export funs, `[]` (and a non-term `a`, which throws). */
+function eqLeaf(a: Term, b: Term): boolean {
+  if (a === NIL || b === NIL || Array.isArray(b) || b instanceof Cons) return false;
+  if (typeRank(a) !== typeRank(b)) return false;
+  return cmpLeaf(a, b, true) === 0;
+}
+
+/** Keys always by `=:=`, values by the outer mode. */
+function eqMaps(a: ErlMapLike, b: ErlMapLike, exact: boolean, depth: number): boolean {
   if (a.size !== b.size) return false;
-  for (const [k, v] of a.entries()) {
-    const w = b.get(k);
-    if (w === undefined || !eq(v, w, exact)) return false;
+  if (depth >= MAX_REC) return eqDeep(a, b, exact);
+  const ha = hashmapOf(a);
+  const hb = hashmapOf(b);
+  if (ha !== undefined && hb !== undefined) {
+    // Each leaf of a against the leaf of b where its key would be: a key equal
+    // to it can be nowhere else.
+    const ls = ha.pairLeaves(hb);
+    if (ls === undefined) return false;
+    for (let i = 0; i < ls.length; i += 2) {
+      const x = ls[i]!;
+      const y = ls[i + 1]!;
+      if (x.key !== y.key && !eq(x.key, y.key, true, depth + 1)) return false;
+      if (x.val !== y.val && !eq(x.val, y.val, exact, depth + 1)) return false;
+    }
+    return true;
+  }
+  // Flatmaps (or maps sorted here) with the same keys list them in the same order.
+  const x = sortedKV(a);
+  const y = sortedKV(b);
+  const n = x.flatKeys.length;
+  for (let i = 0; i < n; i++) {
+    const k = x.flatKeys[i]!;
+    const l = y.flatKeys[i]!;
+    if (k !== l && !eq(k, l, true, depth + 1)) return false;
+  }
+  for (let i = 0; i < n; i++) {
+    const v = x.flatVals[i]!;
+    const w = y.flatVals[i]!;
+    if (v !== w && !eq(v, w, exact, depth + 1)) return false;
   }
   return true;
+}
+
+// ---------------------------------------------------------------------------
+// Any depth: an explicit stack of (a, b, exact) triples still to compare
+
+/** Pairs of parts still to compare, as flat triples `a, b, exact`. */
+type Pending = (Term | boolean)[];
+
+function cmpDeep(a: Term, b: Term, exact: boolean): Order {
+  const stack: Pending = [];
+  for (;;) {
+    // Go straight down into a list's head or a tuple's first compound part,
+    // leaving the rest on the stack (tuple chains then push nothing).
+    if (a !== b && a instanceof Cons && b instanceof Cons) {
+      if (a.tl !== b.tl) stack.push(a.tl, b.tl, exact);
+      a = a.hd;
+      b = b.hd;
+      continue;
+    }
+    if (a !== b && Array.isArray(a) && Array.isArray(b) && a.length === b.length) {
+      const n = a.length;
+      let i = 0;
+      for (; i < n; i++) {
+        const x = a[i]!;
+        const y = b[i]!;
+        if (x === y) continue;
+        if (typeof x === 'object' && typeof y === 'object') break;
+        const c = cmpNode(x, y, exact, stack); // pushes nothing for these
+        if (c !== 0) return c;
+      }
+      if (i < n) {
+        for (let k = n - 1; k > i; k--) stack.push(a[k]!, b[k]!, exact);
+        a = a[i]!;
+        b = b[i]!;
+        continue;
+      }
+    } else {
+      const c = cmpNode(a, b, exact, stack);
+      if (c !== 0) return c;
+    }
+    if (stack.length === 0) return 0;
+    exact = stack.pop() as boolean;
+    b = stack.pop() as Term;
+    a = stack.pop() as Term;
+  }
+}
+
+/**
+ * Compare what `a` and `b` hold themselves; push their parts, first part on
+ * top, so that the stack finishes each part before the next (lexicographic).
+ */
+function cmpNode(a: Term, b: Term, exact: boolean, stack: Pending): Order {
+  if (a === b) return 0;
+  if (typeof a === 'number' && typeof b === 'number') return a < b ? -1 : 1;
+  if (typeof a === 'string' && typeof b === 'string') return compareAtoms(a, b);
+  const ra = typeRank(a);
+  const rb = typeRank(b);
+  if (ra !== rb) return ra < rb ? -1 : 1;
+  if (a instanceof Cons) {
+    const bc = b as Cons;
+    if (a.tl !== bc.tl) stack.push(a.tl, bc.tl, exact);
+    stack.push(a.hd, bc.hd, exact);
+    return 0;
+  }
+  if (Array.isArray(a)) {
+    const t = b as Term[];
+    if (a.length !== t.length) return a.length < t.length ? -1 : 1;
+    for (let i = a.length - 1; i >= 0; i--) stack.push(a[i]!, t[i]!, exact);
+    return 0;
+  }
+  if (a instanceof Fun && b instanceof Fun) {
+    const c = cmpFunHeads(a, b);
+    if (c === 0) for (let i = a.env.length - 1; i >= 0; i--) stack.push(a.env[i]!, b.env[i]!, exact);
+    return c;
+  }
+  if (isMapObj(a)) {
+    const m = b as ErlMapLike;
+    if (a.size !== m.size) return a.size < m.size ? -1 : 1;
+    pushKV(sortedKV(a), sortedKV(m), exact, stack);
+    return 0;
+  }
+  return cmpLeaf(a, b, exact);
+}
+
+/** Values (outer mode) below keys (exact), each in key order from the top. */
+function pushKV(x: KV, y: KV, exact: boolean, stack: Pending): void {
+  for (let i = x.flatVals.length - 1; i >= 0; i--) stack.push(x.flatVals[i]!, y.flatVals[i]!, exact);
+  for (let i = x.flatKeys.length - 1; i >= 0; i--) stack.push(x.flatKeys[i]!, y.flatKeys[i]!, true);
+}
+
+function eqDeep(a: Term, b: Term, exact: boolean): boolean {
+  const stack: Pending = [];
+  for (;;) {
+    // As in cmpDeep: straight down into a list's head or a tuple's last
+    // compound part; the other parts wait on the stack.
+    if (a !== b && a instanceof Cons && b instanceof Cons) {
+      if (a.tl !== b.tl) stack.push(a.tl, b.tl, exact);
+      a = a.hd;
+      b = b.hd;
+      continue;
+    }
+    if (a !== b && Array.isArray(a) && Array.isArray(b) && a.length === b.length) {
+      let na: Term | undefined;
+      let nb: Term | undefined;
+      for (let i = 0; i < a.length; i++) {
+        const x = a[i]!;
+        const y = b[i]!;
+        if (x === y) continue;
+        if (typeof x === 'object' && typeof y === 'object') {
+          if (na !== undefined) stack.push(na, nb!, exact);
+          na = x;
+          nb = y;
+        } else if (!eqNode(x, y, exact, stack)) return false;
+      }
+      if (na !== undefined) {
+        a = na;
+        b = nb!;
+        continue;
+      }
+    } else if (!eqNode(a, b, exact, stack)) return false;
+    if (stack.length === 0) return true;
+    exact = stack.pop() as boolean;
+    b = stack.pop() as Term;
+    a = stack.pop() as Term;
+  }
+}
+
+/** Whether `a` and `b` can be equal judging by themselves; pushes their parts. */
+function eqNode(a: Term, b: Term, exact: boolean, stack: Pending): boolean {
+  if (a === b) return true;
+  switch (typeof a) {
+    case 'number':
+    case 'bigint':
+      if (typeof b === 'number' || typeof b === 'bigint') return a === b;
+      return !exact && b instanceof ErlFloat && a == b.value;
+    case 'string':
+      return false;
+  }
+  if (a instanceof Cons) {
+    if (!(b instanceof Cons)) return false;
+    if (a.tl !== b.tl) stack.push(a.tl, b.tl, exact);
+    stack.push(a.hd, b.hd, exact);
+    return true;
+  }
+  if (a instanceof ErlFloat) return eqFloat(a, b, exact);
+  if (typeof b !== 'object') return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = a.length - 1; i >= 0; i--) stack.push(a[i]!, b[i]!, exact);
+    return true;
+  }
+  if (a instanceof BitString) return b instanceof BitString && compareBits(a, b) === 0;
+  if (a instanceof Fun) {
+    if (!(b instanceof Fun) || cmpFunHeads(a, b) !== 0) return false;
+    for (let i = a.env.length - 1; i >= 0; i--) stack.push(a.env[i]!, b.env[i]!, exact);
+    return true;
+  }
+  if (isMapObj(a)) return isMapObj(b) && a.size === b.size && pushMapPairs(a, b, exact, stack);
+  return eqLeaf(a, b);
+}
+
+/** Push the key and value pairs that decide whether two same-size maps are equal. */
+function pushMapPairs(a: ErlMapLike, b: ErlMapLike, exact: boolean, stack: Pending): boolean {
+  const ha = hashmapOf(a);
+  const hb = hashmapOf(b);
+  if (ha === undefined || hb === undefined) {
+    pushKV(sortedKV(a), sortedKV(b), exact, stack);
+    return true;
+  }
+  const ls = ha.pairLeaves(hb);
+  if (ls === undefined) return false;
+  for (let i = 0; i < ls.length; i += 2) {
+    const x = ls[i]!;
+    const y = ls[i + 1]!;
+    stack.push(x.val, y.val, exact, x.key, y.key, true);
+  }
+  return true;
+}
+
+// ---------------------------------------------------------------------------
+// Terms without parts to compare
+
+
+// ---------------------------------------------------------------------------
+// Maps in key order
+
+/** Keys in map-key order and their values: a flatmap itself, or a sorted copy. */
+interface KV {
+  readonly flatKeys: readonly Term[];
+  readonly flatVals: readonly Term[];
+}
+
+/** A flatmap of ./map.ts keeps its keys in map-key order already. */
+function flatOf(m: ErlMapLike): KV | undefined {
+  const e = m as Partial<ErlMap>;
+  return e.flatKeys !== undefined && e.root === undefined ? (m as ErlMap) : undefined;
+}
+
+/** A hashmap of ./map.ts (it can pair its leaves with another's). */
+function hashmapOf(m: ErlMapLike): ErlMap | undefined {
+  const e = m as Partial<ErlMap>;
+  return e.root !== undefined && typeof e.pairLeaves === 'function' ? (m as ErlMap) : undefined;
+}
+
+/**
+ * Sorted copies of maps that do not iterate in key order (maps are immutable).
+ * A map is cached only once every map inside it is cached or flat as well.
+ */
+const sortedCache = new WeakMap<ErlMapLike, KV>();
+
+function sortedKV(m: ErlMapLike): KV {
+  const flat = flatOf(m);
+  if (flat !== undefined) return flat;
+  if (m.size < 2) return kvOf(Array.from(m.entries()));
+  const kv = sortedCache.get(m);
+  if (kv !== undefined) return kv;
+  sortInner(m);
+  return sortNow(m);
+}
+
+const kvOf = (es: readonly [Term, Term][]): KV => ({
+  flatKeys: es.map((e) => e[0]),
+  flatVals: es.map((e) => e[1]),
+});
+
+/** Sort `m`'s entries by key; every map inside `m` must be sorted already. */
+function sortNow(m: ErlMapLike): KV {
+  const es = Array.from(m.entries());
+  for (let i = 1; i < es.length; i++) {
+    if (exactCompare(es[i - 1]![0], es[i]![0]) > 0) {
+      es.sort((p, q) => exactCompare(p[0], q[0]));
+      break;
+    }
+  }
+  const kv = kvOf(es);
+  sortedCache.set(m, kv);
+  return kv;
+}
+
+/** Marks the point where every map inside `m` has been sorted. */
+class SortAfterParts {
+  constructor(readonly m: ErlMapLike) {}
+}
+
+/**
+ * Sorting a map compares its keys, which may hold maps that need sorting in
+ * turn, whose keys may hold more: sorting those on demand would nest the JS
+ * stack once per level. So first sort every map inside `m`, innermost first
+ * (post-order, on an explicit stack): then no comparison made while sorting
+ * `m`, or later while comparing it, has to sort anything. Cached maps are
+ * skipped, as everything inside them is sorted.
+ */
+function sortInner(m: ErlMapLike): void {
+  const stack: unknown[] = [];
+  const seen = new Set<object>();
+  pushEntries(m, stack);
+  while (stack.length > 0) {
+    const t = stack.pop();
+    if (t instanceof SortAfterParts) {
+      sortNow(t.m);
+      continue;
+    }
+    if (typeof t !== 'object' || t === null || seen.has(t)) continue;
+    seen.add(t);
+    if (Array.isArray(t)) {
+      for (const x of t) if (typeof x === 'object') stack.push(x);
+    } else if (t instanceof Cons) {
+      let l: Term = t;
+      for (; l instanceof Cons; l = l.tl) {
+        if (l !== t && seen.has(l)) break;
+        seen.add(l);
+        if (typeof l.hd === 'object') stack.push(l.hd);
+      }
+      stack.push(l);
+    } else if (t instanceof Fun) {
+      for (const x of t.env) if (typeof x === 'object') stack.push(x);
+    } else if (isMapObj(t) && !sortedCache.has(t)) {
+      if (t.size >= 2 && flatOf(t) === undefined) stack.push(new SortAfterParts(t));
+      pushEntries(t, stack);
+    }
+  }
+}
+
+function pushEntries(m: ErlMapLike, stack: unknown[]): void {
+  for (const [k, v] of m.entries()) {
+    if (typeof k === 'object') stack.push(k);
+    if (typeof v === 'object') stack.push(v);
+  }
+}
+
+/** A map's entries sorted by key in map-key (exact) order. */
+export function sortedEntries(m: ErlMapLike): [Term, Term][] {
+  const kv = sortedKV(m);
+  return kv.flatKeys.map((k, i): [Term, Term] => [k, kv.flatVals[i]!]);
 }

@@ -132,13 +132,22 @@ function pair(a: Leaf, b: Leaf, lvl: number, edit: object | null): HNode {
 }
 
 export function lookup(root: HNode, key: Term, h0: number): Leaf | undefined {
+  const l = probe(root, key, h0);
+  return l !== undefined && keyEq(l.key, key) ? l : undefined;
+}
+
+/**
+ * The leaf on `key`'s path, whose key is the only one that can equal `key`;
+ * the keys are not compared (equality on an explicit stack does that).
+ */
+export function probe(root: HNode, key: Term, h0: number): Leaf | undefined {
   let node = root;
   for (let lvl = 0; ; lvl++) {
     const bitmap = node.bitmap;
     const bit = 1 << nibble(key, h0, lvl);
     if ((bitmap & bit) === 0) return undefined;
     const slot = node.slots[popcount(bitmap & (bit - 1))]!;
-    if (slot instanceof Leaf) return keyEq(slot.key, key) ? slot : undefined;
+    if (slot instanceof Leaf) return slot;
     node = slot;
   }
 }

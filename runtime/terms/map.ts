@@ -34,6 +34,7 @@ import {
   leavesDown,
   leavesUp,
   lookup,
+  probe,
   remove,
   type HNode,
 } from './map-hamt.js';
@@ -68,6 +69,23 @@ export class ErlMap implements ErlMapLike {
 
   has(key: Term): boolean {
     return this.get(key) !== undefined;
+  }
+
+  /**
+   * For `=:=` between two hashmaps of one size: each leaf of this map, then
+   * the leaf of `other` where its key would be (keys not compared: the caller
+   * does, on its own stack, see ./compare.ts); undefined when some key has no
+   * such leaf. Uses the hashes stored in the leaves, so no key is re-hashed.
+   */
+  pairLeaves(other: ErlMap): Leaf[] | undefined {
+    if (this.root === undefined || other.root === undefined) return undefined;
+    const out: Leaf[] = [];
+    for (const l of leavesDown(this.root)) {
+      const m = probe(other.root, l.key, l.hash);
+      if (m === undefined) return undefined;
+      out.push(l, m);
+    }
+    return out;
   }
 
   /** Entries in `maps:to_list/1` order. */

@@ -46,7 +46,7 @@ export interface FormatOptions {
 /** `io_lib:format("~w", [T])` as a string. */
 export function formatW(t: Term, opts: FormatOptions = {}): string {
   const out: string[] = [];
-  write(t, out, opts.channelOf ?? defaultChannel);
+  write(t, out, opts.channelOf ?? defaultChannel, 0);
   return out.join('');
 }
 
@@ -60,7 +60,14 @@ function defaultChannel(node: Atom): number {
 
 type Channel = (node: Atom, creation: number) => number;
 
-function write(t: Term, out: string[], ch: Channel): void {
+/**
+ * Levels printed by JS recursion (the fast path for shallow terms); deeper
+ * parts are printed from an explicit stack by `writeDeep`, so no term is too
+ * deep to print. List tails always loop.
+ */
+const MAX_REC = 64;
+
+function write(t: Term, out: string[], ch: Channel, depth: number): void {
   switch (typeof t) {
     case 'number':
     case 'bigint':
@@ -70,49 +77,60 @@ function write(t: Term, out: string[], ch: Channel): void {
       out.push(writeAtom(t));
       return;
   }
-  if (Array.isArray(t)) return writeTuple(t, out, ch);
-  if (t instanceof Cons) return writeList(t, out, ch);
-  if (t === NIL) return void out.push('[]');
-  if (t instanceof ErlFloat) return void out.push(formatFloatShort(t.value));
-  if (t instanceof BitString) return void out.push(writeBits(t));
-  if (t instanceof Pid) return void out.push(pidToList(t, ch));
-  if (t instanceof Port) return void out.push(portToList(t, ch));
-  if (t instanceof Ref) return void out.push(refToList(t, ch));
-  if (t instanceof Fun || t instanceof ExportFun) return void out.push(funToList(t));
-  if (typeof t === 'object' && t !== null && (t as ErlMapLike).isErlMap === true) {
-    return writeMap(t as ErlMapLike, out, ch);
-  }
+  if (Array.isArray(t)) return depth < MAX_REC ? writeTuple(t, out, ch, depth) : writeDeep(t, out, ch);
+  if (t instanceof Cons) return depth < MAX_REC ? writeList(t, out, ch, depth) : writeDeep(t, out, ch);
+  const s = leafText(t, ch);
+  if (s !== undefined) out.push(s);
+  else if (depth < MAX_REC) writeMap(t as ErlMapLike, out, ch, depth);
+  else writeDeep(t, out, ch);
+}
+
+/** The text of a term without parts (not a tuple or list cell); undefined for a map. */
+function leafText(t: Term, ch: Channel): string | undefined {
+  if (typeof t === 'number' || typeof t === 'bigint') return String(t);
+  if (typeof t === 'string') return writeAtom(t);
+  if (t === NIL) return '[]';
+  if (t instanceof ErlFloat) return formatFloatShort(t.value);
+  if (t instanceof BitString) return writeBits(t);
+  if (t instanceof Pid) return pidToList(t, ch);
+  if (t instanceof Port) return portToList(t, ch);
+  if (t instanceof Ref) return refToList(t, ch);
+  if (t instanceof Fun || t instanceof ExportFun) return funToList(t);
+  if (isMapObj(t)) return undefined;
   throw new NotATermError(t);
 }
 
-function writeTuple(t: Term[], out: string[], ch: Channel): void {
+const isMapObj = (t: Term): t is ErlMapLike =>
+  typeof t === 'object' && t !== null && (t as ErlMapLike).isErlMap === true;
+
+function writeTuple(t: Term[], out: string[], ch: Channel, depth: number): void {
   out.push('{');
   for (let i = 0; i < t.length; i++) {
     if (i > 0) out.push(',');
-    write(t[i]!, out, ch);
+    write(t[i]!, out, ch, depth + 1);
   }
   out.push('}');
 }
 
 /** Loops along the tail, so a long list costs no stack. */
-function writeList(l: Cons, out: string[], ch: Channel): void {
+function writeList(l: Cons, out: string[], ch: Channel, depth: number): void {
   out.push('[');
   let t: Term = l;
   let first = true;
   while (t instanceof Cons) {
     if (!first) out.push(',');
     first = false;
-    write(t.hd, out, ch);
+    write(t.hd, out, ch, depth + 1);
     t = t.tl;
   }
   if (t !== NIL) {
     out.push('|');
-    write(t, out, ch);
+    write(t, out, ch, depth + 1);
   }
   out.push(']');
 }
 
-function writeMap(m: ErlMapLike, out: string[], ch: Channel): void {
+function writeMap(m: ErlMapLike, out: string[], ch: Channel, depth: number): void {
   out.push('#{');
   let first = true;
   // ~w follows the map iterator (maps:next/1), which for hashmaps is the
@@ -120,11 +138,62 @@ function writeMap(m: ErlMapLike, out: string[], ch: Channel): void {
   for (const [k, v] of mapIterEntries(m)) {
     if (!first) out.push(',');
     first = false;
-    write(k, out, ch);
+    write(k, out, ch, depth + 1);
     out.push(' => ');
-    write(v, out, ch);
+    write(v, out, ch, depth + 1);
   }
   out.push('}');
+}
+
+/** Literal text on writeDeep's stack (a bare string there is an atom). */
+class Text {
+  constructor(readonly s: string) {}
+}
+/** The rest of a list after an element: `,Next...`, `|Tail]` or `]`. */
+class ListRest {
+  constructor(readonly tl: Term) {}
+}
+const CLOSE_BRACE = new Text('}');
+const CLOSE_LIST = new Text(']');
+const COMMA = new Text(',');
+const ARROW = new Text(' => ');
+
+/** `write` on an explicit stack: terms and text still to print, next on top. */
+function writeDeep(t: Term, out: string[], ch: Channel): void {
+  const stack: (Term | Text | ListRest)[] = [t];
+  while (stack.length > 0) {
+    const x = stack.pop()!;
+    if (x instanceof Text) out.push(x.s);
+    else if (x instanceof ListRest) {
+      const tl = x.tl;
+      if (tl instanceof Cons) {
+        out.push(',');
+        stack.push(new ListRest(tl.tl), tl.hd);
+      } else if (tl === NIL) out.push(']');
+      else {
+        out.push('|');
+        stack.push(CLOSE_LIST, tl);
+      }
+    } else if (Array.isArray(x)) {
+      out.push('{');
+      stack.push(CLOSE_BRACE);
+      for (let i = x.length - 1; i >= 0; i--) {
+        stack.push(x[i]!);
+        if (i > 0) stack.push(COMMA);
+      }
+    } else if (x instanceof Cons) {
+      out.push('[');
+      stack.push(new ListRest(x.tl), x.hd);
+    } else if (isMapObj(x)) {
+      out.push('#{');
+      stack.push(CLOSE_BRACE);
+      const es = Array.from(mapIterEntries(x));
+      for (let i = es.length - 1; i >= 0; i--) {
+        stack.push(es[i]![1], ARROW, es[i]![0]);
+        if (i > 0) stack.push(COMMA);
+      }
+    } else out.push(leafText(x, ch)!);
+  }
 }
 
 /** `<<1,2,3>>`, with a trailing partial byte as `Value:Bits`. */
