@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# The README's demo: set up, then compile examples/ring/ring.erl (erlc, then
-# beamjs) and run it: a ring of processes passing a token, printing with io:format.
+# The README's demo: set up, then compile examples/pool/pool.erl (erlc, then
+# beamjs) and run it: a supervised worker pool (supervisor, gen_servers, a
+# worker that crashes and is restarted), printing its progress with io:format.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
-node dist/cli/index.js run examples/ring/ring.erl
+node dist/cli/index.js run examples/pool/pool.erl

@@ -4,6 +4,8 @@
 -module(beamjs_bench).
 -export([median/3, read_otp/1]).
 -export([fib/1, tak/1, ring/1, spawn_exit/1, selective/1]).
+-export([sort/1, format/1, ets/1, maps/1, gen_call/1]).
+-export([init/1, handle_call/3, handle_cast/2]).
 
 median(Name, Arg, Runs) ->
     _ = ?MODULE:Name(Arg),
@@ -66,3 +68,46 @@ selective(N) ->
 
 flush(0) -> ok;
 flush(N) -> receive {noise, _} -> flush(N - 1) end.
+
+%% ---- OTP library and runtime services (issue 4) ----
+
+%% sort(N): lists:sort of N pseudo-random integers (a fixed LCG sequence).
+sort(N) -> length(lists:sort(lcg(N, 12345, []))).
+
+lcg(0, _, Acc) -> Acc;
+lcg(N, X, Acc) -> X1 = (X * 1103515245 + 12345) band 16#7fffffff, lcg(N - 1, X1, [X1 | Acc]).
+
+%% format(N): io_lib:format ~p of a term with N small records in a deep
+%% structure, flattened.
+format(N) ->
+    Term = [{item, I, integer_to_list(I), #{key => I, tags => [a, b, c]}, {nested, [I, I + 1]}}
+            || I <- lists:seq(1, N)],
+    length(lists:flatten(io_lib:format("~p", [Term]))).
+
+%% ets(N): N inserts into a set table, then N lookups.
+ets(N) ->
+    T = ets:new(bench, [set]),
+    [ets:insert(T, {I, I * 2}) || I <- lists:seq(1, N)],
+    S = lists:foldl(fun(I, Acc) -> [{_, V}] = ets:lookup(T, I), Acc + V end, 0, lists:seq(1, N)),
+    ets:delete(T),
+    S.
+
+%% maps(N): a map of N integer keys built with maps:put, then every key read.
+maps(N) ->
+    M = lists:foldl(fun(I, Acc) -> maps:put(I, I, Acc) end, #{}, lists:seq(1, N)),
+    lists:foldl(fun(I, Acc) -> Acc + maps:get(I, M) end, 0, lists:seq(1, N)).
+
+%% gen_call(N): N gen_server:call round trips to a counter server.
+gen_call(N) ->
+    {ok, Pid} = gen_server:start(?MODULE, 0, []),
+    R = gen_call_loop(Pid, N),
+    gen_server:stop(Pid),
+    R.
+
+gen_call_loop(Pid, 0) -> gen_server:call(Pid, get);
+gen_call_loop(Pid, N) -> gen_server:call(Pid, inc), gen_call_loop(Pid, N - 1).
+
+init(N) -> {ok, N}.
+handle_call(inc, _From, N) -> {reply, ok, N + 1};
+handle_call(get, _From, N) -> {reply, N, N}.
+handle_cast(_Msg, N) -> {noreply, N}.

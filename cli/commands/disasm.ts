@@ -21,6 +21,9 @@ export interface DisasmOptions {
 export interface Output {
   out(text: string): void;
   err(line: string): void;
+  /** Raw bytes to standard output / error (Erlang I/O servers write bytes). */
+  outBytes?(bytes: Uint8Array): void;
+  errBytes?(bytes: Uint8Array): void;
 }
 
 interface Counts {

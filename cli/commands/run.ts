@@ -12,6 +12,7 @@ import { printModule } from '../../compiler/asm/print.js';
 import { BeamFormatError } from '../../compiler/beam/errors.js';
 import { readBeam } from '../../compiler/beam/reader.js';
 import { compileModule } from '../../compiler/compile.js';
+import { BootError, bootSystem, type SystemMode } from '../../runtime/boot.js';
 import { ErlangError } from '../../runtime/process/protocol.js';
 import { formatW } from '../../runtime/terms/print.js';
 import type { Pid, Term } from '../../runtime/terms/types.js';
@@ -25,6 +26,8 @@ export interface RunOptions {
   eval?: string;
   print?: boolean;
   dump?: string;
+  /** How much of the OTP system to start before the call (default full). */
+  boot?: string;
 }
 
 type Outcome =
@@ -56,6 +59,8 @@ export async function run(inputs: readonly string[], opts: RunOptions, io: Outpu
       const first = beams[0]!;
       call = { module: first.slice(first.lastIndexOf('/') + 1, -'.beam'.length), fun: 'main', args: [] };
     } else throw new InputError('nothing to run: give an input module or -e mod:fun(Args)');
+    opts = { ...opts, boot: opts.boot ?? 'full' };
+    if (opts.boot !== 'full' && opts.boot !== 'minimal') throw new InputError(`--boot must be full or minimal, not ${opts.boot}`);
   } catch (e) {
     if (e instanceof InputError || e instanceof BeamFormatError) {
       io.err(e instanceof BeamFormatError ? e.toString() : e.message);
@@ -72,11 +77,23 @@ export async function run(inputs: readonly string[], opts: RunOptions, io: Outpu
   const rt = await nodeRuntime(index, {
     stdout: (s) => io.out(s),
     stderr: (s) => io.err(s.endsWith('\n') ? s.slice(0, -1) : s),
+    ...(io.outBytes && io.errBytes
+      ? { writeBytes: (stream: 'stdout' | 'stderr', b: Uint8Array) => (stream === 'stdout' ? io.outBytes!(b) : io.errBytes!(b)) }
+      : {}),
   });
-  // The I/O server: `user`, and the group leader of the call's process.
-  const user = await rt.call('beamjs_user', 'start', []);
+  // init, the code server, `user` (the group leader of the call's process)
+  // and, in full mode, the kernel and stdlib applications.
+  let user: Pid;
+  try {
+    user = await bootSystem(rt, opts.boot as SystemMode);
+  } catch (e) {
+    const why = e instanceof ErlangError ? `${e.cls}:${formatW(e.reason)}` : e instanceof BootError ? e.message : undefined;
+    if (why === undefined) throw e;
+    io.err(`beamjs: the system did not start: ${why}`);
+    return 1;
+  }
   const outcome = await new Promise<Outcome>((resolve) => {
-    rt.call(call.module, call.fun, call.args, { groupLeader: user as Pid }).then(
+    rt.call(call.module, call.fun, call.args, { groupLeader: user, reportToHost: true }).then(
       (value) => resolve({ kind: 'value', value }),
       (error: unknown) => resolve({ kind: 'error', error }),
     );

@@ -43,15 +43,22 @@ export interface CachedModule {
 
 /** Compile `beamPath` (or reuse the cached output); returns the .mjs path. */
 export function compileCached(beamPath: string, runtimeImport: string): CachedModule {
-  const bytes = new Uint8Array(readFileSync(beamPath));
+  const base = beamPath.slice(beamPath.lastIndexOf('/') + 1, -'.beam'.length);
+  return compileBytesCached(new Uint8Array(readFileSync(beamPath)), base, beamPath, runtimeImport);
+}
+
+/**
+ * Compile the .beam `bytes` of module `base` (named `file` in errors and source
+ * maps), or reuse the cached output: `code:load_binary/3` at run time.
+ */
+export function compileBytesCached(bytes: Uint8Array, base: string, file: string, runtimeImport: string): CachedModule {
   const key = createHash('sha1').update(bytes).update(compilerStamp()).update(runtimeImport)
     .digest('hex').slice(0, 20);
   const dir = join(cacheRoot(), 'modules');
-  const base = beamPath.slice(beamPath.lastIndexOf('/') + 1, -'.beam'.length);
   const mjs = join(dir, `${base}-${key}.mjs`);
   if (existsSync(mjs)) return { module: base, mjs };
   mkdirSync(dir, { recursive: true });
-  const out = compileModule(bytes, beamPath, { runtimeImport, outFile: `${base}-${key}.mjs` });
+  const out = compileModule(bytes, file, { runtimeImport, outFile: `${base}-${key}.mjs` });
   // Write then rename, so a concurrent run never imports a half-written file.
   const tmp = `${mjs}.${process.pid}.tmp`;
   writeFileSync(`${mjs}.map`, out.map);

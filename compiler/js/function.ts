@@ -7,6 +7,7 @@
  *     let x{A}.., y0.., f0.., t0..;
  *     if ((p.reds -= COST) <= 0) return R.suspendEntry(p, [name$A, x0, ...]);
  *     entry: for (;;) { L7: { ... break L7; ... } ... }   // loop only for self tail calls
+ *     (receive loops: `R25: for (;;) { ... continue R25; }` inside)
  *   }
  *   function name$A$r(p, fr, v, err) {           // its resume copy: a ResumeFn
  *     let lbl = fr.label, x0 = v, y0 = fr.y[0], ...;
@@ -17,7 +18,7 @@
  * resume path of its own. Only functions with suspending call sites get
  * the copy.
  *
- * Switch (receive loops, try/catch): one function
+ * Switch (try/catch, unstructurable jumps): one function
  *
  *   function name$A(p, x0, ...) {
  *     let lbl = ENTRY, ...;
@@ -38,11 +39,13 @@ import type * as E from 'estree';
 import type { AsmFunction } from '../asm/types.js';
 import { yOffsets } from './analyze.js';
 import * as b from './builders.js';
-import { ENTRY_LOOP, FnContext, type CaseInfo, type EmitMode } from './function-context.js';
+import { ENTRY_LOOP, FnContext, SWITCH_LOOP, type CaseInfo, type EmitMode } from './function-context.js';
 import type { LowerTable } from './lower-types.js';
 import { rt, type ModuleContext } from './module-context.js';
 import { argRegs } from './ops-calls.js';
 import { structure, type Structure } from './structure.js';
+import { CompileError } from './errors.js';
+import { unsafeReturns } from './tail.js';
 
 const RETHROW = -1;
 
@@ -52,25 +55,55 @@ export interface LoweredFunction {
 }
 
 export function lowerFunction(m: ModuleContext, f: AsmFunction, ops: LowerTable): LoweredFunction {
+  const out = lowerShapes(m, f, ops);
+  if (!m.mayTail(f.entryLabel) && unsafeReturns(out.decls, m.fnName(f.entryLabel)).length > 0) {
+    // Callers were compiled without a TAIL check on this function's result.
+    throw new CompileError(m.name, `${f.name}/${f.arity}`, undefined, undefined,
+      'internal error: returns TAIL but tail.ts predicted it never does');
+  }
+  return out;
+}
+
+function lowerShapes(m: ModuleContext, f: AsmFunction, ops: LowerTable): LoweredFunction {
   const yOff = yOffsets(f);
   const s = structure(f);
   if (s === undefined) {
     const c = lowerBody(m, f, ops, yOff, 'switch', undefined);
     const decls: E.Statement[] = [switchFunction(c)];
-    if (c.frames.length > 0) decls.push(b.constDecl(`${c.jsName}$r`, b.call(rt('resumer'), b.id(c.jsName))));
+    if (c.frames.length > 0) {
+      decls.push(b.constDecl(`${c.jsName}$r`, b.call(rt('resumer'), b.id(c.jsName))));
+      decls.push(frameInfo(c, c.frameLines));
+    }
     return { decls };
   }
   const fast = lowerBody(m, f, ops, yOff, 'structured', s);
   if (fast.frames.length === 0) return { decls: [structuredFunction(fast, s, sortedYs(fast))] };
-  const slow = lowerBody(m, f, ops, yOff, 'switch', undefined);
+  const slow = lowerBody(m, f, ops, yOff, 'switch', undefined, true);
   // Both copies save and restore frames: they must agree on the y layout.
   const ys = [...new Set([...fast.yUsed, ...slow.yUsed])].sort((a, d) => a - d);
-  return { decls: [structuredFunction(fast, s, ys), resumeFunction(slow, fast, ys)] };
+  const lines = new Map([...slow.frameLines, ...fast.frameLines]);
+  return { decls: [structuredFunction(fast, s, ys), resumeFunction(slow, fast, ys), frameInfo(fast, lines)] };
+}
+
+/** `R.frameInfo(name$r, I, [label, line, ...])`: who a suspended frame is, for stack traces. */
+function frameInfo(c: FnContext, lines: Map<number, number>): E.Statement {
+  const flat = [...lines].sort((x, y) => x[0] - y[0]).flatMap(([l, n]) => [b.num(l), b.num(n)]);
+  return b.expr(b.call(rt('frameInfo'), b.id(`${c.jsName}$r`), c.fi(), b.array(flat)));
+}
+
+/**
+ * `try { body } catch (e) { throw R.addFrame(e, I, ln) }`: an exception that
+ * leaves the function gets the function's stack-trace entry.
+ */
+function withFrame(c: FnContext, body: E.Statement[]): E.Statement {
+  const line = c.temps.has('ln') ? b.id('ln') : b.num(Math.max(0, c.f.line));
+  return b.tryCatch(body, 'e', [b.throwStmt(b.call(rt('addFrame'), b.id('e'), c.fi(), line))]);
 }
 
 function lowerBody(m: ModuleContext, f: AsmFunction, ops: LowerTable, yOff: Int32Array,
-  mode: EmitMode, s: Structure | undefined): FnContext {
+  mode: EmitMode, s: Structure | undefined, resumeCopy = false): FnContext {
   const c = new FnContext(m, f, yOff, m.asm.labelCount, mode, s);
+  c.selfTailExit = resumeCopy;
   const code = f.code;
   const entryAt = f.labels.get(f.entryLabel) ?? 0;
   // The structured form has no func_info block: jumps to it raise in place.
@@ -78,8 +111,11 @@ function lowerBody(m: ModuleContext, f: AsmFunction, ops: LowerTable, yOff: Int3
     const ins = code[i]!;
     c.i = i;
     c.ins = ins;
+    if (mode === 'structured') c.closeLoops(i);
     if (ins.name === 'label') {
       c.label((ins.args[0] as { n: number }).n);
+      // A loop opens at its header label, after the blocks that end there close.
+      if (mode === 'structured') c.openBlocks(i);
       continue;
     }
     if (mode === 'structured') c.openBlocks(i);
@@ -153,7 +189,7 @@ function structuredFunction(c: FnContext, s: Structure, ys: number[]): E.Functio
   const decl = locals(c, ys, c.f.arity);
   if (decl.length > 0) body.push(b.declare('let', decl));
   body.push(entryCheck(c));
-  body.push(...(s.loops ? [b.labeled(ENTRY_LOOP, b.forever(c.body))] : c.body));
+  body.push(withFrame(c, s.loops ? [b.labeled(ENTRY_LOOP, b.forever(c.body))] : c.body));
   return headComment(b.fn(c.jsName, params(c.f), body, headPos(c.f)), c.f);
 }
 
@@ -165,10 +201,18 @@ function resumeFunction(c: FnContext, fast: FnContext, ys: number[]): E.Function
     ['lbl', b.member(b.id('fr'), 'label')],
     ['x0', b.id('v')],
     ...ys.map((n, i): [string, E.Expression] => [`y${n}`, b.index(b.member(b.id('fr'), 'y'), i)]),
+    // `-label`: the line is looked up only if an exception leaves (R.addFrame).
+    ['ln', b.unary('-', b.member(b.id('fr'), 'label'))],
   ];
+  c.temps.add('ln');
+  const loop = b.forever(b.switchStmt(b.id('lbl'), cases.map((k) => k.node)));
+  // A self tail call leaves the loop and continues in the fast function,
+  // outside the try: a tail call leaves no stack-trace entry of its own.
+  const tail = c.exitsToEntry ? [b.ret(b.call(b.id(c.jsName), b.id('p'), ...argRegs(c, c.f.arity)))] : [];
   const body: E.Statement[] = [
     b.declare('let', locals(c, ys, 1, init)),
-    b.forever(b.switchStmt(b.id('lbl'), cases.map((k) => k.node))),
+    withFrame(c, [c.exitsToEntry ? b.labeled(SWITCH_LOOP, loop) : loop]),
+    ...tail,
   ];
   return headComment(b.fn(`${c.jsName}$r`, ['p', 'fr', 'v', 'err'], body), c.f, ' (resume)');
 }
@@ -202,6 +246,7 @@ function switchFunction(c: FnContext): E.FunctionDeclaration {
   const hasHandlers = catchSlots.length > 0;
   if (hasHandlers) for (let n = 0; n < 4; n++) c.x(n); // set on exception entry
   fillFrames(c, ys, catchSlots);
+  if (c.frames.length > 0) c.temps.add('ln');
 
   const body: E.Statement[] = [
     b.declare('let', locals(c, ys, f.arity, [['lbl', b.num(f.entryLabel)]])),
@@ -212,7 +257,7 @@ function switchFunction(c: FnContext): E.FunctionDeclaration {
   const rethrow = hasHandlers && c.frames.length > 0;
   const cases = rethrow ? [b.switchCase(b.num(RETHROW), [b.throwStmt(c.x(0))]), ...caseNodes] : caseNodes;
   const loop = b.forever(b.switchStmt(b.id('lbl'), cases));
-  body.push(hasHandlers ? b.forever([b.tryCatch([loop], 'e', handlerDispatch(catchSlots))]) : loop);
+  body.push(hasHandlers ? b.forever([b.tryCatch([loop], 'e', handlerDispatch(c, catchSlots))]) : withFrame(c, [loop]));
   return headComment(b.fn(c.jsName, params(f), body, headPos(f)), f);
 }
 
@@ -227,6 +272,7 @@ function switchPrologue(c: FnContext, ys: number[], hasHandlers: boolean): E.Sta
     b.ifStmt(b.eq(fr, b.lit(null)), suspend),
     b.set('lbl', b.member(fr, 'label')),
     b.set(c.x(0), b.call(rt('resumeValue'))),
+    b.set('ln', b.unary('-', b.member(fr, 'label'))),
   ];
   if (ys.length > 0) {
     resume.push(b.constDecl('ys', b.member(fr, 'y')));
@@ -254,16 +300,17 @@ function fillFrames(c: FnContext, ys: number[], catchSlots: number[]): void {
  * The JS catch: convert to an Erlang exception (or re-throw a JS error),
  * find the innermost catch tag, set x0..x3 and jump to the handler.
  */
-function handlerDispatch(catchSlots: number[]): E.Statement[] {
+function handlerDispatch(c: FnContext, catchSlots: number[]): E.Statement[] {
   const err = b.id('err');
+  const line = c.temps.has('ln') ? b.id('ln') : b.num(Math.max(0, c.f.line));
   let find: E.Statement = b.throwStmt(err);
   for (const n of [...catchSlots].reverse()) {
     const y = b.id(`y${n}`);
     find = b.ifStmt(b.instanceOf(y, rt('CatchTag')), b.set('lbl', b.member(y, 'label')), find);
   }
   return [
-    b.constDecl('err', b.call(rt('caught'), b.id('e'))),
-    b.ifStmt(b.eq(err, b.id('undefined')), b.throwStmt(b.id('e'))),
+    b.constDecl('err', b.call(rt('addFrame'), b.id('e'), c.fi(), line)),
+    b.ifStmt(b.not(b.instanceOf(err, rt('ErlangError'))), b.throwStmt(err)),
     find,
     b.set('x0', rt('NONE')),
     b.set('x1', b.member(err, 'reason')),

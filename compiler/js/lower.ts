@@ -54,15 +54,18 @@ export function lowerModule(asm: AsmModule, opts: LowerOptions): E.Program {
   // Every FunT row gets a descriptor, so funs decoded from the external
   // format can find their code (`__module.funs`).
   const funRows = asm.beam.funs.map((f, row) => m.funDesc({ kind: 'fun', row, ...f }));
-  // `const f$r = R.resumer(f)` must come after every function declaration.
+  // `const f$r = R.resumer(f)` must come after every function declaration,
+  // and the `R.frameInfo(f$r, ...)` statements after those.
   const isConst = (d: E.Statement): boolean => d.type === 'VariableDeclaration';
+  const isFn = (d: E.Statement): boolean => d.type === 'FunctionDeclaration';
   const decls = fns.flatMap((fn) => fn.decls);
   const body: (E.Statement | E.ModuleDeclaration)[] = [
     b.comment(b.importNamespace(R, opts.runtimeImport), ...header(asm, opts.beamFile)),
     b.declare('const', [['TAIL', rt('TAIL')], ['SUSPEND', rt('SUSPEND')]]),
     ...hoisted(m, asm.name),
-    ...decls.filter((d) => !isConst(d)),
+    ...decls.filter(isFn),
     ...decls.filter(isConst),
+    ...decls.filter((d) => !isFn(d) && !isConst(d)),
     b.exportDecl(b.constDecl('__module', descriptor(m, asm, funRows))),
   ];
   const exported = asm.exports.map((e) => m.fnName(e.label));

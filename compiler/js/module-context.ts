@@ -10,6 +10,8 @@ import type { Term } from '../../runtime/terms/types.js';
 import type { AsmFunction, AsmModule, FunOp } from '../asm/types.js';
 import * as b from './builders.js';
 import { literalExpr } from './literals.js';
+import { tailingFunctions } from './tail.js';
+import { nifStubs } from './nif-stubs.js';
 
 /** The namespace identifier the runtime is imported as. */
 export const R = 'R';
@@ -38,6 +40,9 @@ export class ModuleContext {
   private readonly fnInfos = new Map<AsmFunction, string>();
   private readonly catchTags = new Map<number, string>();
   private readonly funDescs = new Map<number, [string, FunOp]>();
+  /** Entry labels of the functions that may return TAIL (tail.ts). */
+  private readonly tailing: Set<number>;
+  private readonly stubs: Set<number>;
 
   constructor(
     readonly asm: AsmModule,
@@ -52,6 +57,19 @@ export class ModuleContext {
       used.add(n);
       this.jsNames.set(f.entryLabel, n);
     }
+    this.tailing = tailingFunctions(asm);
+    this.stubs = nifStubs(asm);
+  }
+
+  /** Whether a call to the local function at `label` may return TAIL. */
+  mayTail(label: number): boolean {
+    // A NIF stub's call goes to its BIF, which may hand over a tail call.
+    return this.tailing.has(label) || this.stubs.has(label);
+  }
+
+  /** Whether the local function at `label` is a NIF stub (calls go through the registry). */
+  isNifStub(label: number): boolean {
+    return this.stubs.has(label);
   }
 
   /** The JS name of the function whose entry label is `label`. */

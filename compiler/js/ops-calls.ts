@@ -27,11 +27,20 @@ const P = (): E.Identifier => b.id('p');
 /** x0..x(n-1) */
 export const argRegs = (c: FnContext, n: number): E.Expression[] => Array.from({ length: n }, (_, i) => c.x(i));
 
-/** `x0 = call; if TAIL run it; if SUSPEND save and return` + the continuation case. */
-export function callSite(c: FnContext, call: E.Expression): void {
+/**
+ * `x0 = call; if TAIL run it; if SUSPEND save and return` + the continuation
+ * case. `local` is the entry label of a local callee: no TAIL check when it
+ * never returns TAIL (tail.ts).
+ */
+export function callSite(c: FnContext, call: E.Expression, local?: number): void {
   const x0 = c.x(0);
-  c.emit(b.set(x0, call));
-  c.emit(b.ifStmt(b.eq(x0, b.id('TAIL')), b.set(x0, b.call(b.member(P(), 'runTail')))));
+  // `ln`: the line of the call in progress, for this function's entry in the
+  // stack trace of an exception that comes out of it (function.ts).
+  c.temps.add('ln');
+  c.emit(b.set('ln', b.num(Math.max(0, c.line))), b.set(x0, call));
+  if (local === undefined || c.m.mayTail(local)) {
+    c.emit(b.ifStmt(b.eq(x0, b.id('TAIL')), b.set(x0, b.call(b.member(P(), 'runTail')))));
+  }
   const k = c.newLabel();
   c.emit(b.ifStmt(b.eq(x0, b.id('SUSPEND')), [c.saveFrame(k), b.ret(b.id('SUSPEND'))]));
   c.continuation(k);
@@ -57,12 +66,17 @@ export function redsCheck(c: FnContext): E.Statement {
 }
 
 function localCallee(c: FnContext, target: number): E.Expression {
+  // A NIF stub is replaced in the registry by its BIF (nif-stubs.ts).
+  if (c.m.isNifStub(target)) {
+    const f = c.m.asm.functions.find((g) => g.entryLabel === target)!;
+    return b.member(c.m.ext(c.m.asm.name, f.name, f.arity), 'fn');
+  }
   return b.id(c.m.fnName(target), c.pos());
 }
 
 function call(c: FnContext, ins: Instr): void {
   const [ar, target] = ins.args;
-  callSite(c, b.call(localCallee(c, label(target)), P(), ...argRegs(c, u(ar))));
+  callSite(c, b.call(localCallee(c, label(target)), P(), ...argRegs(c, u(ar))), label(target));
 }
 
 /** call_only / call_last: local tail call. */
@@ -133,10 +147,10 @@ function funcInfo(c: FnContext): void {
   c.raise(c.functionClause());
 }
 
-/** send: x0 ! x1, result x1 in x0 (through erlang:send/2 in the registry). */
+/** send: x0 ! x1, result x1 in x0 (R.send: a pid directly, else erlang:send/2 in the registry). */
 function send(c: FnContext): void {
   const cell = c.m.ext('erlang', 'send', 2);
-  c.set({ kind: 'x', n: 0 }, b.call(rt('bodyBif'), P(), cell, b.array([c.x(0), c.x(1)])));
+  c.set({ kind: 'x', n: 0 }, b.call(rt('send'), P(), cell, c.x(0), c.x(1)));
 }
 
 export const CALL_OPS: LowerTable = {

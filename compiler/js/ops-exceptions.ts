@@ -12,6 +12,7 @@ import type { Instr, Operand } from '../asm/types.js';
 import * as b from './builders.js';
 import type { FnContext } from './function-context.js';
 import { rt } from './module-context.js';
+import { callSite } from './ops-calls.js';
 import type { LowerTable } from './lower-types.js';
 
 const label = (op: Operand | undefined): number => (op?.kind === 'f' ? op.label : 0);
@@ -35,11 +36,14 @@ function tryCase(c: FnContext, ins: Instr): void {
   c.set({ kind: 'x', n: 0 }, c.x(3));
 }
 
-/** catch_end Y: the value of `catch Expr`, built from the exception if there was one. */
+/**
+ * catch_end Y: the value of `catch Expr`, built from the exception if there
+ * was one. `{'EXIT', {Reason, Stack}}` needs the whole trace: like
+ * build_stacktrace, the helper may suspend to collect the callers.
+ */
 function catchEnd(c: FnContext, ins: Instr): void {
   c.set(ins.args[0]!, rt('NIL'));
-  c.emit(b.ifStmt(b.eq(c.x(0), rt('NONE')),
-    b.set(c.x(0), b.call(rt('catchValue'), c.x(1), c.x(2), c.x(3)))));
+  callSite(c, b.call(rt('catchEnd'), b.id('p'), c.x(0), c.x(1), c.x(2), c.x(3)));
 }
 
 function tryCaseEnd(c: FnContext, ins: Instr): void {
@@ -52,8 +56,15 @@ function raise(c: FnContext, ins: Instr): void {
   c.raise(b.call(rt('reraise'), c.src(stk!), c.src(reason!)));
 }
 
+/**
+ * build_stacktrace: the trace so far holds the functions the exception left
+ * up to this one; BEAM's also has this function's callers. The helper
+ * returns SUSPEND when it needs them: like any call site, every caller on
+ * the native stack then saves its frame, and the scheduler completes the
+ * trace from the heap frames and resumes here with it (runtime/exec/errors.ts).
+ */
 function buildStacktrace(c: FnContext): void {
-  c.set({ kind: 'x', n: 0 }, b.call(rt('buildStacktrace'), c.x(0)));
+  callSite(c, b.call(rt('stacktraceOf'), b.id('p'), c.x(0)));
 }
 
 /** raw_raise: throws, or (bad class) continues with badarg in x0. */

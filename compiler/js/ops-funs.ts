@@ -14,6 +14,7 @@ import type { FnContext } from './function-context.js';
 import { rt } from './module-context.js';
 import type { LowerTable } from './lower-types.js';
 import { argRegs, callSite, tailCall } from './ops-calls.js';
+import { inTailPosition } from './tail.js';
 
 const u = (op: Operand | undefined): number => (op?.kind === 'u' ? op.n : 0);
 const P = (): E.Identifier => b.id('p');
@@ -30,28 +31,17 @@ function makeFun2(c: FnContext, ins: Instr): void {
   c.set({ kind: 'x', n: 0 }, b.call(rt('makeFun'), P(), c.m.funDesc(f), b.array(argRegs(c, f.numFree))));
 }
 
-/** Is the current instruction followed by `[deallocate] return` (a tail position)? */
-function inTailPosition(c: FnContext): boolean {
-  const code = c.f.code;
-  for (let i = c.i + 1; i < code.length; i++) {
-    const n = code[i]!.name;
-    if (n === 'line' || n === 'deallocate') continue;
-    return n === 'return';
-  }
-  return false;
-}
-
 function lowerFunCall(c: FnContext, fun: E.Expression, arity: number, known: FunOp | undefined): void {
   const args = argRegs(c, arity);
   if (known !== undefined) {
     // call_fun2 with a FunT tag: the target and its number of free variables are known.
     const env = Array.from({ length: known.numFree }, (_, i) => b.index(b.member(fun, 'env'), i));
     const target = b.id(c.m.fnName(known.label), c.pos());
-    if (inTailPosition(c)) tailCall(c, target, [...args, ...env]);
-    else callSite(c, b.call(target, P(), ...args, ...env));
+    if (inTailPosition(c.f.code, c.i)) tailCall(c, target, [...args, ...env]);
+    else callSite(c, b.call(target, P(), ...args, ...env), known.label);
     return;
   }
-  if (inTailPosition(c)) {
+  if (inTailPosition(c.f.code, c.i)) {
     c.emit(b.ret(b.call(rt('tailCallFun'), P(), fun, b.array(args))));
     c.dead = true;
     return;

@@ -51,4 +51,35 @@ const putChars: Bif = (p, stream: Term, encoding: Term, chars: Term) => {
   return 'ok';
 };
 
-export const beamjsBifs: Map<string, Bif> = new Map([['put_chars/3', putChars]]);
+const utf8Strict = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * `beamjs:write(Stream, Binary)`: bytes an I/O server has encoded for its
+ * device, written as they are (the host's byte writer), or decoded for a
+ * text-only host: UTF-8 when they are valid UTF-8, else latin1.
+ */
+const write: Bif = (p, stream: Term, bin: Term) => {
+  if ((stream !== 'standard_output' && stream !== 'standard_error') || !(bin instanceof BitString) || (bin.bitSize & 7) !== 0) {
+    throw new ErlangError('error', 'badarg');
+  }
+  const bytes = bin.bytes.subarray(0, bin.bitSize >>> 3);
+  const which = stream === 'standard_output' ? 'stdout' : 'stderr';
+  if (p.rt.writeBytes !== undefined) {
+    p.rt.writeBytes(which, bytes);
+    return 'ok';
+  }
+  let text: string;
+  try {
+    text = utf8Strict.decode(bytes);
+  } catch {
+    // ISO-8859-1 byte for byte (TextDecoder's 'latin1' is windows-1252).
+    text = Array.from(bytes, (b) => String.fromCharCode(b)).join('');
+  }
+  (which === 'stdout' ? p.rt.stdout : p.rt.stderr)(text);
+  return 'ok';
+};
+
+export const beamjsBifs: Map<string, Bif> = new Map([
+  ['put_chars/3', putChars],
+  ['write/2', write],
+]);

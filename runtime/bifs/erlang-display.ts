@@ -15,6 +15,7 @@
  * process's runtime stdout (`p.rt.stdout`, text: the bytes read as UTF-8, so
  * atoms and UTF-8 binaries come out right), else Node's stdout as raw bytes.
  */
+import { ErlangError } from '../process/protocol.js';
 import { formatScientific } from '../terms/float.js';
 import { bytesText } from './erlang-convert.js';
 import { ertsAtom, funToList, pidToList, portToList, refToList } from '../terms/print.js';
@@ -147,4 +148,27 @@ function pushMap(m: { entries(): IterableIterator<[Term, Term]> }, out: string[]
     stack.push(items[i]!);
     if (i > 0 && i % 3 === 0) stack.push({ text: ',' });
   }
+}
+
+/**
+ * `erlang:display_string/1`: a string (a list of bytes, or a binary) written
+ * as it is to standard error, as erts does before logger can print.
+ */
+export function displayString(p: any, t: Term): Term {
+  const bytes: number[] = [];
+  if (t instanceof BitString && (t.bitSize & 7) === 0) bytes.push(...t.bytes);
+  else {
+    let x: Term = t;
+    while (x instanceof Cons) {
+      const c = x.hd;
+      if (typeof c !== 'number' || c < 0 || c > 255) throw new ErlangError('error', 'badarg');
+      bytes.push(c);
+      x = x.tl;
+    }
+    if (x !== NIL) throw new ErlangError('error', 'badarg');
+  }
+  const text = utf8.decode(Uint8Array.from(bytes));
+  if (typeof p?.rt?.stderr === 'function') p.rt.stderr(text);
+  else defaultWriter(text);
+  return 'true';
 }

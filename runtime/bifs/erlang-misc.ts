@@ -17,7 +17,7 @@ import {
 } from '../terms/types.js';
 import { badarg, type Bif } from './erlang-args.js';
 import { byteListText } from './erlang-convert.js';
-import { display } from './erlang-display.js';
+import { display, displayString } from './erlang-display.js';
 
 /** The most arguments a function can have (MAX_ARG). */
 const MAX_ARITY = 255;
@@ -135,6 +135,7 @@ export const miscBifs: [string, Bif][] = [
   ['list_to_port/1', (_p, l) => listToPort(l)],
   ['list_to_ref/1', (_p, l) => listToRef(l)],
   ['display/1', (p, t) => display(p, t)],
+  ['display_string/1', (p, t) => displayString(p, t)],
   ['bump_reductions/1', (p, n) => bumpReductions(p, n)],
   ['nif_error/1', (_p, r) => {
     throw new ErlangError('error', r);

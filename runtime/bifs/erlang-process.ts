@@ -111,7 +111,9 @@ function validStack(t: Term): Term[] | undefined {
 function raise3(_p: P, cls: Term, reason: Term, stack: Term): Term {
   const st = validStack(stack);
   if (typeof cls !== 'string' || !CLASSES.has(cls) || st === undefined) return 'badarg';
-  throw new ErlangError(cls as ErrorClass, reason, st);
+  const e = new ErlangError(cls as ErrorClass, reason, st);
+  e.sealed = true;
+  throw e;
 }
 
 const signalBifs: [string, ErlFn][] = [

@@ -21,6 +21,8 @@
  * a position in its hash trie instead, so the Path integers of large maps
  * differ from BEAM's (the pairs and their order do not).
  */
+import { ErlangError } from '../process/protocol.js';
+import { NATIVE_TIME_UNIT } from '../process/time.js';
 import { MAP_SMALL_MAP_LIMIT, mapIterEntries } from '../terms/map.js';
 import { Cons, NIL, isMap, type ErlMapLike, type Term } from '../terms/types.js';
 import { badarg, bifTable, type Bif } from './erlang-args.js';
@@ -80,6 +82,21 @@ function flatOnto(entries: [Term, Term][], acc: Term): Term {
   return r;
 }
 
+/**
+ * `erts_internal:scheduler_wall_time/1` (kernel_refc switches it): beamjs
+ * keeps no per-scheduler wall time, so it is always off; the result is the
+ * previous setting.
+ */
+function schedulerWallTime(_p: unknown, on: Term): Term {
+  if (on !== 'true' && on !== 'false') throw new ErlangError('error', 'badarg');
+  return 'false';
+}
+
 export const ertsInternalBifs: Map<string, Bif> = bifTable([
   ['map_next/3', (p, path, m, mode) => mapNext(p, path, m, mode)],
+  ['scheduler_wall_time/1', schedulerWallTime],
+  // erlang:convert_time_unit/3 and os:perf_counter/1 ask for these: both are
+  // the nanosecond (runtime/process/time.ts).
+  ['time_unit/0', () => NATIVE_TIME_UNIT],
+  ['perf_counter_unit/0', () => NATIVE_TIME_UNIT],
 ]);

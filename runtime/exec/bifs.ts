@@ -4,7 +4,8 @@
  */
 import { ErlangError, SUSPEND, TAIL } from '../process/protocol.js';
 import { mapFromEntries } from '../terms/map.js';
-import { NIL, list, type Atom, type Term } from '../terms/types.js';
+import { NIL, Pid, list, type Atom, type Term } from '../terms/types.js';
+import { send as sendSignal } from '../process/signals.js';
 import { failure } from './arith.js';
 import { bsErrorInfo } from './bs-build.js';
 import { frameOf, location, type FnInfo } from './errors.js';
@@ -33,17 +34,28 @@ function takeReason(dflt: Term): Term {
  */
 export function bifFail(m: Atom, f: Atom, args: Term[], fi: FnInfo, line: number): never {
   const reason = takeReason(ARITH.has(f) ? 'badarith' : 'badarg');
-  throw new ErlangError('error', reason, [[m, f, list(args), bifLocation()], frameOf(fi, line)]);
+  throw owned(new ErlangError('error', reason, [[m, f, list(args), bifLocation()], frameOf(fi, line)]));
+}
+
+/** The raising function's entry is in the trace already (see ErlangError.own). */
+function owned(e: ErlangError): ErlangError {
+  e.own = true;
+  return e;
+}
+
+/** `X + K` / `X - K` with a constant K failed: BEAM shows only the caller (ops-bifs.ts). */
+export function arithFail(fi: FnInfo, line: number): never {
+  throw owned(new ErlangError('error', takeReason('badarith'), [frameOf(fi, line)]));
 }
 
 /** An inline operation (map update...) failed: the reason is in `failure`. */
 export function opFail(fi: FnInfo, line: number): never {
-  throw new ErlangError('error', takeReason('badarg'), [frameOf(fi, line)]);
+  throw owned(new ErlangError('error', takeReason('badarg'), [frameOf(fi, line)]));
 }
 
 export function opFailWith(reason: Term, fi: FnInfo, line: number): never {
   failure.reason = undefined;
-  throw new ErlangError('error', reason, [frameOf(fi, line)]);
+  throw owned(new ErlangError('error', reason, [frameOf(fi, line)]));
 }
 
 /** A binary construction failed in a body: badarg with BEAM's error_info location. */
@@ -51,7 +63,7 @@ export function bsRaise(fi: FnInfo, line: number, withInfo: boolean): never {
   failure.reason = undefined;
   const info = bsErrorInfo();
   const loc = withInfo ? appendTerm(location(fi.file, line), info) : location(fi.file, line);
-  throw new ErlangError('error', 'badarg', [[fi.module, fi.name, fi.arity, loc]]);
+  throw owned(new ErlangError('error', 'badarg', [[fi.module, fi.name, fi.arity, loc]]));
 }
 
 /** `List ++ [X]` for a short proper list. */
@@ -71,6 +83,19 @@ function finish(p: any, r: Term): Term {
 /** A non-inline BIF in a body: call it through the registry. */
 export function bodyBif(p: any, cell: ExtCell, args: Term[]): Term {
   return finish(p, cell.fn(p, ...args));
+}
+
+/**
+ * The send instruction (`Dest ! Msg`): to a pid, straight to the mailbox
+ * (no argument array, no registry wrapper: the ring benchmark's hot path);
+ * any other destination through erlang:send/2, which raises like BEAM.
+ */
+export function send(p: any, cell: ExtCell, dest: Term, msg: Term): Term {
+  if (dest instanceof Pid) {
+    sendSignal(p.rt, dest, msg);
+    return msg;
+  }
+  return finish(p, cell.fn(p, dest, msg));
 }
 
 /** A non-inline BIF in a guard: an exception means "the guard fails" (undefined). */

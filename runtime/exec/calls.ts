@@ -63,7 +63,7 @@ const isCompiled = (fn: ErlFn): boolean => (fn as unknown as Record<symbol, bool
  */
 function withBifFrame(bif: ErlFn, m: Atom, f: Atom, arity: number): ErlFn {
   const addFrame = (e: unknown, args: Term[]): unknown => {
-    if (e instanceof ErlangError && e.stack.length === 0) {
+    if (e instanceof ErlangError && e.stack.length === 0 && !e.sealed) {
       return new ErlangError(e.cls, e.reason, [[m, f, list(args), NIL]]);
     }
     return e;

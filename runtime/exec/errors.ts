@@ -4,16 +4,19 @@
  * x3 = class; beam-format.md §4 "Exceptions").
  *
  * Stack traces: compiled code knows where it is statically, so every raise
- * site passes its function's `FnInfo` and the current source line; the
- * trace is `[{M, F, ArityOrArgs, [{file, F}, {line, L}]}]` — the raising
- * function only (callers are not added: no JS stack is walked). A BIF that
+ * site passes its function's `FnInfo` and the current source line, giving
+ * the top entry `{M, F, ArityOrArgs, [{file, F}, {line, L}]}` (a BIF that
  * fails in a body gets BEAM's two entries: the BIF with its arguments, then
- * the calling function.
+ * the calling function). The callers add themselves as the exception leaves
+ * them: every compiled function catches, calls `addFrame` with the line of
+ * the call it was in, and re-throws; suspended callers on the heap are added
+ * by the scheduler from their frame's label (`frameInfo`). No JS stack is
+ * walked.
  *
  * The "raw stack trace" that BEAM keeps in x2 is the `ErlangError` object
  * itself: it carries the class too, which is what `raise/2` needs.
  */
-import { ErlangError, type ErrorClass } from '../process/protocol.js';
+import { ErlangError, SUSPEND, type ErrorClass } from '../process/protocol.js';
 import { TermBadArg } from '../terms/errors.js';
 import { Cons, NIL, charlist, list, type Atom, type Term } from '../terms/types.js';
 
@@ -26,6 +29,13 @@ export class FnInfo {
     /** Source file from the Line chunk, or undefined when the module has none. */
     public readonly file: string | undefined,
   ) {}
+
+  /**
+   * The source line of each continuation label of the function (set by
+   * `frameInfo`): a resumed frame's `ln` is `-label` until its next call,
+   * looked up here only if an exception leaves it (see `addFrame`).
+   */
+  lines: Map<number, number> | undefined = undefined;
 }
 
 /** The value x0 holds on exception entry (BEAM's THE_NON_VALUE). */
@@ -53,15 +63,22 @@ export function location(file: string | undefined, line: number): Term {
 export const frameOf = (fi: FnInfo, line: number, args?: readonly Term[]): Term[] =>
   [fi.module, fi.name, args === undefined ? fi.arity : list(args), location(fi.file, line)];
 
+/** A new exception whose stack already holds the raising function's entry. */
+function owned(cls: ErrorClass, reason: Term, stack: Term[]): ErlangError {
+  const e = new ErlangError(cls, reason, stack);
+  e.own = true;
+  return e;
+}
+
 export const raise = (cls: ErrorClass, reason: Term, fi: FnInfo, line: number): ErlangError =>
-  new ErlangError(cls, reason, [frameOf(fi, line)]);
+  owned(cls, reason, [frameOf(fi, line)]);
 
 /** `error:Reason` raised by the current function (returned, so generated code writes `throw R.error(...)`). */
 export const error = (reason: Term, fi: FnInfo, line: number): ErlangError => raise('error', reason, fi, line);
 
 /** `function_clause`: the top frame carries the arguments, not the arity. */
 export const functionClause = (fi: FnInfo, line: number, args: Term[]): ErlangError =>
-  new ErlangError('error', 'function_clause', [frameOf(fi, line, args)]);
+  owned('error', 'function_clause', [frameOf(fi, line, args)]);
 
 export const badmatch = (v: Term, fi: FnInfo, line: number): ErlangError => error(['badmatch', v], fi, line);
 export const caseClause = (v: Term, fi: FnInfo, line: number): ErlangError => error(['case_clause', v], fi, line);
@@ -72,12 +89,12 @@ export const badrecord = (v: Term, fi: FnInfo, line: number): ErlangError => err
 /** erlang:error/2 (and /3): the top frame shows the given argument list. */
 export function errorWithArgs(reason: Term, args: Term, fi: FnInfo, line: number): ErlangError {
   const a: Term = args === 'none' ? fi.arity : args;
-  return new ErlangError('error', reason, [[fi.module, fi.name, a, location(fi.file, line)]]);
+  return owned('error', reason, [[fi.module, fi.name, a, location(fi.file, line)]]);
 }
 
 /** A BIF `M:F(Args)` failed in a body: BEAM shows the BIF frame, then the caller. */
 export function bifError(reason: Term, m: Atom, f: Atom, args: Term[], fi: FnInfo, line: number): ErlangError {
-  return new ErlangError('error', reason, [[m, f, list(args), NIL], frameOf(fi, line)]);
+  return owned('error', reason, [[m, f, list(args), NIL], frameOf(fi, line)]);
 }
 
 /**
@@ -111,7 +128,7 @@ export function buildStacktrace(raw: unknown): Term {
 
 /** `raise Stk Reason` (re-raise with the class of the raw trace). */
 export function reraise(raw: unknown, reason: Term): ErlangError {
-  if (raw instanceof ErlangError) return new ErlangError(raw.cls, reason, raw.stack);
+  if (raw instanceof ErlangError) return inherit(raw, raw.cls, reason);
   return new ErlangError('error', reason);
 }
 
@@ -123,6 +140,125 @@ const CLASSES = new Set<Term>(['error', 'exit', 'throw']);
  */
 export function rawRaise(cls: Term, reason: Term, raw: unknown): Term {
   if (!CLASSES.has(cls)) return 'badarg';
-  const stack = raw instanceof ErlangError ? raw.stack : [];
-  throw new ErlangError(cls as ErrorClass, reason, stack);
+  if (raw instanceof ErlangError) throw inherit(raw, cls as ErrorClass, reason);
+  throw new ErlangError(cls as ErrorClass, reason, []);
+}
+
+/**
+ * A re-raise keeps the caught trace, which already holds the entry of the
+ * function re-raising (it was added when the exception reached its handler).
+ */
+function inherit(raw: ErlangError, cls: ErrorClass, reason: Term): ErlangError {
+  const e = new ErlangError(cls, reason, raw.stack.slice());
+  e.own = true;
+  e.sealed = raw.sealed;
+  return e;
+}
+
+/** BEAM's default `backtrace_depth`. */
+const DEPTH = 8;
+
+/**
+ * A compiled function's catch-all: the exception `e` leaves the function
+ * `fi` from the call at `line`. Adds the function's stack entry (unless it
+ * raised `e` itself) and returns what to re-throw. JS errors (bugs, stack
+ * exhaustion) pass through unchanged.
+ */
+export function addFrame(e: unknown, fi: FnInfo, line: number | undefined): unknown {
+  const err = caught(e);
+  if (err === undefined) return e;
+  if (err.own) err.own = false;
+  else if (!err.sealed && err.stack.length < DEPTH) err.stack.push(frameOf(fi, lineOf(fi, line)));
+  return err;
+}
+
+/** `ln` of a compiled function: a line, or `-label` of the continuation a resume started at. */
+function lineOf(fi: FnInfo, line: number | undefined): number {
+  if (typeof line !== 'number') return 0;
+  return line >= 0 ? line : fi.lines?.get(-line) ?? 0;
+}
+
+interface ResumeInfo {
+  fi?: FnInfo;
+  lines?: Map<number, number>;
+}
+
+/**
+ * Record which function a resume function continues and the source line of
+ * each of its continuation labels (the call a suspended frame waits on), so
+ * that a suspended caller can take its place in a stack trace.
+ */
+export function frameInfo(resume: unknown, fi: FnInfo, labelLines: number[]): void {
+  const r = resume as ResumeInfo;
+  const lines = new Map<number, number>();
+  for (let i = 0; i + 1 < labelLines.length; i += 2) lines.set(labelLines[i]!, labelLines[i + 1]!);
+  r.fi = fi;
+  r.lines = lines;
+  fi.lines = lines;
+}
+
+/** The source line a suspended frame waits at (0 when unknown). */
+export function frameLine(fr: { resume: unknown; label: number }): number {
+  return (fr.resume as ResumeInfo).lines?.get(fr.label) ?? 0;
+}
+
+/** The exception `err` passes a suspended frame without a handler: add its entry. */
+export function addHeapFrame(err: ErlangError, fr: { resume: unknown; label: number }): void {
+  const fi = (fr.resume as ResumeInfo).fi;
+  if (fi === undefined) return;
+  if (err.own) err.own = false;
+  else if (!err.sealed && err.stack.length < DEPTH) err.stack.push(frameOf(fi, frameLine(fr)));
+}
+
+/**
+ * `build_stacktrace` in a handler: the list form of the trace. The trace
+ * holds the functions the exception passed through, up to the handler's; to
+ * add the handler's callers, as BEAM's trace has them, this asks for the
+ * process to be suspended (every caller saves its frame) and the scheduler
+ * completes the trace from the frames (`completeTrace`) and resumes the
+ * handler with it.
+ */
+export function stacktraceOf(p: TraceRequester, raw: unknown): Term | typeof SUSPEND {
+  if (!(raw instanceof ErlangError)) return NIL;
+  if (raw.sealed || raw.stack.length >= DEPTH) return list(raw.stack);
+  p.traceOf = raw;
+  p.traceWrap = undefined;
+  return SUSPEND;
+}
+
+interface TraceRequester {
+  traceOf: ErlangError | undefined;
+  traceWrap: ((trace: Term) => Term) | undefined;
+}
+
+/**
+ * `catch_end`: `x0` when the expression returned, else the value of the
+ * `catch` for the exception (x1 reason, x2 raw trace, x3 class); for an
+ * error, `{'EXIT', {Reason, Stack}}` with the whole trace (see stacktraceOf).
+ */
+export function catchEnd(p: TraceRequester, x0: Term, reason: Term, raw: Term, cls: Term): Term | typeof SUSPEND {
+  if (x0 !== (NONE as unknown as Term)) return x0;
+  const e = raw as unknown as ErlangError;
+  if (cls !== 'error' || !(e instanceof ErlangError) || e.sealed || e.stack.length >= DEPTH) {
+    return catchValue(reason, raw, cls);
+  }
+  p.traceOf = e;
+  p.traceWrap = (trace) => ['EXIT', [reason, trace]];
+  return SUSPEND;
+}
+
+/**
+ * Complete `err`'s trace with the callers in `stack` (heap frames, the last
+ * the innermost; that one is the handler's own frame, already in the trace)
+ * and seal it: a re-raise keeps it whole.
+ */
+export function completeTrace(err: ErlangError, stack: readonly { resume: unknown; label: number }[]): Term {
+  for (let i = stack.length - 2; i >= 0 && err.stack.length < DEPTH; i--) {
+    const fr = stack[i]!;
+    const fi = (fr.resume as ResumeInfo).fi;
+    if (fi !== undefined) err.stack.push(frameOf(fi, frameLine(fr)));
+  }
+  err.sealed = true;
+  err.own = false;
+  return list(err.stack);
 }

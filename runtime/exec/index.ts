@@ -10,7 +10,7 @@ export {
 export { flt, chars, latin1, bits, map, hexBytes } from './literals.js';
 export {
   FnInfo, CatchTag, NONE, error, raise, errorWithArgs, functionClause, badmatch, caseClause, ifClause,
-  tryClause, badrecord, caught, catchValue, buildStacktrace, reraise, rawRaise,
+  tryClause, badrecord, caught, catchValue, buildStacktrace, reraise, rawRaise, addFrame, frameInfo, frameLine, stacktraceOf, catchEnd,
 } from './errors.js';
 export {
   failure, add, sub, mul, fdiv, idiv, rem, band, bor, bxor, bsl, bsr, bnot, neg, plus,
@@ -24,7 +24,7 @@ export {
   element, hd, tl, length, tuple_size, byte_size, bit_size, size, map_size, map_get, is_map_key,
   binary_part, min, max, self, node, nodeOf, floatValue,
 } from './guards.js';
-export { bifFail, opFail, opFailWith, bodyBif, guardBif } from './bifs.js';
+export { bifFail, arithFail, opFail, opFailWith, bodyBif, guardBif, send } from './bifs.js';
 export { RS, suspendEntry, resumer, takeResume, resumeValue, resumeError, NO_Y } from './frames.js';
 export {
   ext, ExtCell, apply, tailApply, FunDesc, makeFun, callFun, callFun0, callFun1, callFun2, tailCallFun,

@@ -47,6 +47,13 @@ export abstract class Mailbox {
   recvTimer: Timer | undefined = undefined;
   /** Set when the receive timer fired; cleared by remove_message / timeout. */
   timeoutFired = false;
+  /**
+   * The current receive's `after` value has been taken (the timer, if any,
+   * runs): a re-entered wait_timeout, after a message that did not match,
+   * neither re-reads nor re-checks it. The timeout operand need not survive
+   * the suspension (generated code keeps only y registers across it).
+   */
+  private afterTaken = false;
   private markerSeq = 0;
   private reserved: [number, MsgNode] | undefined = undefined;
   private markers: Map<string, MsgNode> | undefined = undefined;
@@ -152,6 +159,11 @@ export abstract class Mailbox {
    * and returns false; compiled code then saves its frame and returns SUSPEND.
    */
   waitTimeout(t: Term): boolean {
+    if (this.afterTaken) {
+      if (this.timeoutFired) return true;
+      this.markWaiting();
+      return false;
+    }
     let ms = -1;
     if (t !== 'infinity') {
       if (typeof t !== 'number' || !Number.isInteger(t) || t < 0 || t > MAX_RECEIVE_TIMEOUT) {
@@ -161,6 +173,7 @@ export abstract class Mailbox {
     }
     if (this.timeoutFired || ms === 0) return true;
     if (ms > 0 && this.recvTimer === undefined) this.recvTimer = this.armReceiveTimer(ms);
+    this.afterTaken = true;
     this.markWaiting();
     return false;
   }
@@ -183,6 +196,7 @@ export abstract class Mailbox {
       this.cancelReceiveTimer(t);
     }
     this.timeoutFired = false;
+    this.afterTaken = false;
   }
 
   // ---- receive markers (OTP 24+): skip messages queued before a new ref ----

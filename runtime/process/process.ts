@@ -8,7 +8,7 @@
  * resumes from the top. See ./protocol.ts for the contract.
  */
 import { Mailbox } from './mailbox.js';
-import { TAIL, type ErlFn, type Frame, type Result } from './protocol.js';
+import { TAIL, type ErlangError, type ErlFn, type Frame, type Result } from './protocol.js';
 import type { Timer } from './timers.js';
 import type { Runtime } from './runtime.js';
 import type { Monitor, ProcStatus, WaitKind } from './types.js';
@@ -62,6 +62,12 @@ export class Process extends Mailbox {
   exitReason: Term | undefined = undefined;
   /** The uncaught exception that ended the process, if any. */
   uncaught: unknown = undefined;
+  /** Crash reports go to the host, not to logger (SpawnOptions.reportToHost). */
+  reportToHost = false;
+  /** An exception whose stack trace a handler asked for (runtime/exec/errors.ts stacktraceOf). */
+  traceOf: ErlangError | undefined = undefined;
+  /** What the handler wants made of that trace (the value of an old-style catch). */
+  traceWrap: ((trace: Term) => Term) | undefined = undefined;
   /** Set by erlang:hibernate/3 until the scheduler acts on it. */
   hibernateTo: [Atom, Atom, Term[]] | undefined = undefined;
 

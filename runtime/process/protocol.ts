@@ -59,10 +59,21 @@ export class Frame {
 export type ErrorClass = 'error' | 'exit' | 'throw';
 
 /**
- * An Erlang exception in flight. `stack` is BEAM's stack-trace list form once
- * built (`[{M, F, ArityOrArgs, Location}]`), built lazily from `raw`.
+ * An Erlang exception in flight. `stack` is BEAM's stack-trace list form
+ * (`[{M, F, ArityOrArgs, Location}]`): the raise site puts the raising
+ * function's entry, and each compiled function the exception leaves adds
+ * its own (up to BEAM's default backtrace depth of 8).
  */
 export class ErlangError {
+  /**
+   * The raising function's own entry is already in `stack`: the first
+   * compiled function this passes through (the raiser) must not add itself
+   * again; every later one adds its entry (runtime/exec/errors.ts addFrame).
+   */
+  own = false;
+  /** The trace was given whole (erlang:raise/3): callers add nothing. */
+  sealed = false;
+
   constructor(
     public readonly cls: ErrorClass,
     public readonly reason: Term,

@@ -15,19 +15,27 @@ import { Process } from './process.js';
 import { RefFactory, UniqueIntegers, refKey } from './refs.js';
 import { Scheduler } from './scheduler.js';
 import { deliver, linkNew, send, samePid } from './signals.js';
-import { nowMs } from './time.js';
+import { fromNanos, nowMs, systemNanos } from './time.js';
 import { Timer, TimerHeap } from './timers.js';
 import { toErlangError } from './errors.js';
+import type { HostOptions } from './host.js';
 import type { Alias, HaltStatus } from './types.js';
 import { processBifs } from '../bifs/erlang-process.js';
 import { formatW } from '../terms/print.js';
-import { Pid, type Atom, type Ref, type Term } from '../terms/types.js';
+import { mapFromEntries } from '../terms/map.js';
+import { Pid, charlist, list, type Atom, type Ref, type Term } from '../terms/types.js';
 
 export interface RuntimeOptions {
   /** Where standard output goes (default: process.stdout in Node, else console). */
   stdout?: (text: string) => void;
   /** Where standard error and crash reports go. */
   stderr?: (text: string) => void;
+  /**
+   * Raw bytes to standard output or error (what Erlang's I/O servers write);
+   * without it, bytes are decoded (UTF-8 when valid, else latin1) and go to
+   * `stdout`/`stderr`.
+   */
+  writeBytes?: (stream: 'stdout' | 'stderr', bytes: Uint8Array) => void;
   /** Print BEAM's "Error in process ..." report for crashes (default true). */
   logCrashes?: boolean;
   /** This node's name (default `nonode@nohost`). */
@@ -36,6 +44,8 @@ export interface RuntimeOptions {
   refSeed?: number;
   /** Group leader of processes spawned from JS. */
   groupLeader?: Pid;
+  /** What the host provides: code path, standard input, init's arguments. */
+  host?: HostOptions;
 }
 
 export interface SpawnOptions {
@@ -47,6 +57,12 @@ export interface SpawnOptions {
   /** `{M, F, A}` reported by process_info(P, initial_call). */
   initialCall?: Term;
   priority?: Atom;
+  /**
+   * Report this process's crash to the host directly (stderr), not to
+   * logger: the call a host waits on (`beamjs run`'s main), whose report
+   * must be out before the host exits.
+   */
+  reportToHost?: boolean;
 }
 
 interface Awaited {
@@ -83,8 +99,10 @@ export class Runtime {
   readonly sched: Scheduler;
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
+  readonly writeBytes: ((stream: 'stdout' | 'stderr', bytes: Uint8Array) => void) | undefined;
   readonly logCrashes: boolean;
   readonly groupLeader: Pid | undefined;
+  readonly host: HostOptions;
 
   /** The process whose code is running now. */
   current: Process | undefined = undefined;
@@ -92,6 +110,12 @@ export class Runtime {
   halted: HaltStatus | undefined = undefined;
   /** Processes waiting on JS promises. */
   pendingExternal = 0;
+  /**
+   * Pids of housekeeping processes (erl_prim_loader's idle timeout): their
+   * receive timers alone do not keep the scheduler from stopping when
+   * everything else waits (beamjs:set_background/1).
+   */
+  readonly background = new Set<number>();
   /** Where the running process saves frames while unwinding (Process.saved). */
   readonly savedFrames: Frame[] = [];
   /** Exits to finish (see signals.ts). */
@@ -106,8 +130,10 @@ export class Runtime {
     this.refs = new RefFactory(opts.refSeed);
     this.stdout = opts.stdout ?? defaultWriter('stdout');
     this.stderr = opts.stderr ?? defaultWriter('stderr');
+    this.writeBytes = opts.writeBytes;
     this.logCrashes = opts.logCrashes ?? true;
     this.groupLeader = opts.groupLeader;
+    this.host = opts.host ?? {};
     this.sched = new Scheduler(this);
     this.modules.extendModule('erlang', processBifs);
   }
@@ -122,6 +148,7 @@ export class Runtime {
     const p = new Process(this, pid, opts.initialCall ?? ['erlang', 'apply', 2], parent?.pid, gl);
     p.stack = frames;
     if (opts.priority !== undefined) p.priority = opts.priority;
+    if (opts.reportToHost) p.reportToHost = true;
     this.procs.set(pid.id, p);
     if (opts.link && parent !== undefined) linkNew(parent, p);
     this.sched.enqueue(p);
@@ -343,6 +370,20 @@ export class Runtime {
 
   /** BEAM's crash report for a process that died of an uncaught error or throw. */
   logCrash(p: Process, reason: Term): void {
+    // With logger running, erts hands the report to it (the process
+    // registered as `logger`) and logger's handlers print it.
+    const logger = p.reportToHost ? undefined : this.names.get('logger');
+    if (logger !== undefined && logger.isAlive) {
+      const meta = mapFromEntries([
+        ['error_logger', mapFromEntries([['emulator', 'true'], ['tag', 'error']])],
+        ['gl', p.groupLeader ?? p.pid],
+        ['pid', p.pid],
+        ['time', fromNanos(systemNanos(), 1_000_000)],
+      ]);
+      const format = charlist('Error in process ~p with exit value:~n~p~n');
+      deliver(this, logger, ['log', 'error', format, list([p.pid, reason]), meta]);
+      return;
+    }
     if (!this.logCrashes) return;
     let text: string;
     try {

@@ -127,7 +127,8 @@ export function drainExits(rt: Runtime): void {
   try {
     const q = rt.exitQueue;
     for (let i = 0; i < q.length; i++) finishExit(rt, q[i]!);
-    q.length = 0;
+    // (`length = 0` is a runtime call even on an empty array: pop instead)
+    while (q.length > 0) q.pop();
   } finally {
     rt.drainingExits = false;
   }
@@ -148,7 +149,7 @@ function finishExit(rt: Runtime, p: Process): void {
   for (const k of p.ownedAliases()) rt.aliases.delete(k);
   p.aliases = undefined;
   p.clearMailbox();
-  p.stack.length = 0;
+  if (p.stack.length > 0) p.stack.length = 0;
   p.tailFn = undefined;
   if (p.links !== undefined) {
     const links = p.links;

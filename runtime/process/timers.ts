@@ -53,6 +53,11 @@ export class TimerHeap {
   }
 
   /** The earliest timer, without removing it. */
+  /** Whether every pending timer satisfies `pred` (true when there are none). */
+  every(pred: (t: Timer) => boolean): boolean {
+    return this.heap.every(pred);
+  }
+
   peek(): Timer | undefined {
     return this.heap[0];
   }

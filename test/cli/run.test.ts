@@ -44,6 +44,17 @@ describe('beamjs run', () => {
     expect(r.status).toBe(0);
   });
 
+  it('runs the README demo: a supervised worker pool whose crashed worker is restarted', () => {
+    const r = beamjs('run', join(repoRoot, 'examples', 'pool', 'pool.erl'));
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^pool of 4 workers started under <0\.\d+\.0>\n/);
+    expect(r.stdout).toContain('died running crash_once; the job goes back in the queue');
+    expect(r.stdout).toContain('  {primes_below,30000} -> 3245\n');
+    expect(r.stdout).toContain('=SUPERVISOR REPORT==== ');
+    expect(r.stdout).toContain('    errorContext: child_terminated\n    reason: deliberate_crash\n');
+    expect(r.stdout).toContain('7 jobs done; jobs retried after a crash: 1; workers alive: 4\n');
+  });
+
   it('prints the value of -e calls exactly as erl prints ~w', async () => {
     const src = erlFile('cli_calls', '-export([f/4]).\nf(A, B, C, D) -> {A * 2, lists:reverse(B), C, maps:put(z, 1.5, D), 1 bsl 70}.');
     const call = "cli_calls:f(21, [a, \"b\", $c, 'Q q'], <<1, 2, \"xy\">>, #{k => -2.5e-3})";

@@ -11,11 +11,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, writeFile
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { compileModule } from '../../compiler/compile.js';
-import { erlangBifs } from '../../runtime/bifs/erlang.js';
-import { listsBifs } from '../../runtime/bifs/lists.js';
-import { mapsBifs } from '../../runtime/bifs/maps.js';
-import { ertsInternalBifs } from '../../runtime/bifs/erts_internal.js';
-import { processBifs } from '../../runtime/bifs/erlang-process.js';
+import { BIF_OVERLAYS } from '../../runtime/boot.js';
 import { loadModule, type CompiledModule } from '../../runtime/exec/load.js';
 import { ErlangError } from '../../runtime/process/protocol.js';
 import { createRuntime, type Runtime } from '../../runtime/process/runtime.js';
@@ -108,11 +104,6 @@ async function compileOtp(name: string): Promise<Compiled> {
   throw new Error(`no installed module ${name}`);
 }
 
-/** BIF tables laid over compiled modules (C-implemented functions of OTP modules). */
-const BIF_OVERLAYS = new Map<string, Iterable<readonly [string, unknown]>>([
-  ['erlang', [...erlangBifs, ...processBifs]],
-  ['lists', listsBifs], ['maps', mapsBifs], ['erts_internal', ertsInternalBifs],
-]);
 
 /** Where installed .beam files are looked up: every OTP app, then Elixir's. */
 export const elixirLib = '/usr/lib/elixir/lib';

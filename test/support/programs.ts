@@ -14,6 +14,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node
 import { join } from 'node:path';
 import { erl } from './erl.js';
 import { indexBeams, indexEbins } from '../../cli/host/inputs.js';
+import { bootSystem } from '../../runtime/boot.js';
 import { nodeRuntime, runtimeEbin } from '../../cli/host/node-runtime.js';
 import { otpEbinDirs } from '../../cli/host/otp.js';
 import { ErlangError } from '../../runtime/process/protocol.js';
@@ -107,11 +108,12 @@ export async function runOnBeamjs(name: string): Promise<string> {
   const index = indexEbins([runtimeEbin(), ...otpEbinDirs()], indexBeams([beam]));
   const output: string[] = [];
   const rt = await nodeRuntime(index, { logCrashes: false, stdout: (t) => output.push(t), stderr: (t) => output.push(t) });
-  const user = await rt.call('beamjs_user', 'start', []);
+  // init, the code server and `user`: what OTP's io and io_lib expect.
+  const user = await bootSystem(rt, 'minimal');
   let timer: NodeJS.Timeout | undefined;
   try {
     const value = await Promise.race([
-      rt.call(name, 'main', [], { groupLeader: user as Pid }),
+      rt.call(name, 'main', [], { groupLeader: user }),
       new Promise<never>((_, reject) => {
         timer = setTimeout(() => reject(new Error(`${name}:main() did not return within ${BEAMJS_TIMEOUT_MS} ms`)), BEAMJS_TIMEOUT_MS);
       }),

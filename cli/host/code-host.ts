@@ -1,0 +1,81 @@
+/**
+ * The code path of a Node run (runtime/process/host.ts CodeHost): the folders
+ * of the input modules first, then the runtime's own Erlang modules, then
+ * every ebin of the installed OTP, in the order `code:get_path/0` reports.
+ * A module loads from the first folder on the path that has its .beam, as on
+ * BEAM; `code:add_patha/1` and friends change the path at run time.
+ */
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import type { CodeHost } from '../../runtime/process/host.js';
+import type { BeamIndex } from './inputs.js';
+import { otpRoot } from './otp.js';
+
+export class NodeCodeHost implements CodeHost {
+  readonly rootDir: string;
+  private dirs: string[];
+  /** Module → .beam file, or null when no folder has it (reset when the path changes). */
+  private readonly found = new Map<string, string | null>();
+  loadBinary?: CodeHost['loadBinary'];
+
+  /** `index` gives the initial path: the folders of its files, in order. */
+  constructor(index: BeamIndex) {
+    this.rootDir = otpRoot() ?? '/';
+    const seen = new Set<string>();
+    this.dirs = [];
+    for (const file of index.values()) {
+      const d = dirname(resolve(file));
+      if (!seen.has(d)) {
+        seen.add(d);
+        this.dirs.push(d);
+      }
+    }
+  }
+
+  path(): string[] {
+    return [...this.dirs];
+  }
+
+  setPath(dirs: string[]): string | undefined {
+    const abs = dirs.map((d) => resolve(d));
+    const bad = abs.find((d) => !isDir(d));
+    if (bad !== undefined) return bad;
+    this.dirs = abs;
+    this.found.clear();
+    return undefined;
+  }
+
+  which(name: string): string | undefined {
+    if (!/^[A-Za-z0-9_.@$-]+$/.test(name) || name.startsWith('.')) return undefined;
+    const hit = this.found.get(name);
+    if (hit !== undefined) return hit ?? undefined;
+    let file: string | undefined;
+    for (const d of this.dirs) {
+      const f = join(d, `${name}.beam`);
+      if (existsSync(f)) {
+        file = f;
+        break;
+      }
+    }
+    this.found.set(name, file ?? null);
+    return file;
+  }
+
+  objectCode(name: string): { bytes: Uint8Array; file: string } | undefined {
+    const file = this.which(name);
+    if (file === undefined) return undefined;
+    try {
+      return { bytes: new Uint8Array(readFileSync(file)), file };
+    } catch {
+      return undefined;
+    }
+  }
+}
+
+function isDir(d: string): boolean {
+  try {
+    return statSync(d).isDirectory();
+  } catch {
+    return false;
+  }
+}
