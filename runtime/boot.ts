@@ -15,6 +15,7 @@ import { beamjsHostBifs } from './bifs/beamjs-host.js';
 import { binaryBifs } from './bifs/binary.js';
 import { erlangBifs } from './bifs/erlang.js';
 import { codeBifs } from './bifs/erlang-code.js';
+import { statsBifs } from './bifs/erlang-stats.js';
 import { processBifs } from './bifs/erlang-process.js';
 import { sysinfoBifs } from './bifs/erlang-sysinfo.js';
 import { ertsInternalBifs } from './bifs/erts_internal.js';
@@ -46,7 +47,7 @@ type Table = Iterable<readonly [string, unknown]>;
 
 /** BIF tables by the module they belong to. */
 export const BIF_OVERLAYS: ReadonlyMap<string, Table> = new Map<string, Table>([
-  ['erlang', [...erlangBifs, ...codeBifs, ...processBifs, ...sysinfoBifs, ...fileErlangBifs, ...ertsMatchSpecBifs]],
+  ['erlang', [...erlangBifs, ...codeBifs, ...statsBifs, ...processBifs, ...sysinfoBifs, ...fileErlangBifs, ...ertsMatchSpecBifs]],
   ['lists', listsBifs],
   ['maps', mapsBifs],
   ['erts_internal', ertsInternalBifs],

@@ -69,7 +69,11 @@ function localCallee(c: FnContext, target: number): E.Expression {
   // A NIF stub is replaced in the registry by its BIF (nif-stubs.ts).
   if (c.m.isNifStub(target)) {
     const f = c.m.asm.functions.find((g) => g.entryLabel === target)!;
-    return b.member(c.m.ext(c.m.asm.name, f.name, f.arity), 'fn');
+    const name = c.m.fnName(target);
+    // Its own code when no BIF replaces it (a stub need not be exported).
+    const cell = c.m.hoist('N', `stub\u0000${name}`, () =>
+      b.call(rt('stubCell'), b.str(c.m.asm.name), b.str(f.name), b.num(f.arity), b.id(name)));
+    return b.member(cell, 'fn');
   }
   return b.id(c.m.fnName(target), c.pos());
 }

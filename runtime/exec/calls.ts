@@ -25,13 +25,19 @@ export class ExtCell {
     readonly module: Atom,
     readonly name: Atom,
     readonly arity: number,
+    /**
+     * For a module's local calls to its own NIF stub: the stub's compiled
+     * code, run when no BIF replaces it in the registry (BEAM runs the
+     * Erlang body of a NIF that is not loaded, even when not exported).
+     */
+    readonly local: ErlFn | undefined = undefined,
   ) {
     this.fn = this.stub();
   }
 
   private stub(): ErlFn {
     return (p, ...args) => {
-      const found = lookup(p, this.module, this.name, this.arity);
+      const found = lookup(p, this.module, this.name, this.arity) ?? this.local;
       if (found === undefined) return apply(p, this.module, this.name, args);
       const target = isCompiled(found) ? found : withBifFrame(found, this.module, this.name, this.arity);
       this.fn = target;
@@ -46,6 +52,9 @@ export class ExtCell {
 }
 
 export const ext = (m: Atom, f: Atom, a: number): ExtCell => new ExtCell(m, f, a);
+
+/** The cell of a local call to the NIF stub `local` (compiler/js/nif-stubs.ts). */
+export const stubCell = (m: Atom, f: Atom, a: number, local: ErlFn): ExtCell => new ExtCell(m, f, a, local);
 
 const COMPILED = Symbol('beamjs.compiled');
 

@@ -27,7 +27,7 @@ export {
 export { bifFail, arithFail, opFail, opFailWith, bodyBif, guardBif, send } from './bifs.js';
 export { RS, suspendEntry, resumer, takeResume, resumeValue, resumeError, NO_Y } from './frames.js';
 export {
-  ext, ExtCell, apply, tailApply, FunDesc, makeFun, callFun, callFun0, callFun1, callFun2, tailCallFun,
+  ext, stubCell, ExtCell, apply, tailApply, FunDesc, makeFun, callFun, callFun0, callFun1, callFun2, tailCallFun,
 } from './calls.js';
 export { isMapT, mapAssoc, mapExact, mapGet, mapHas } from './maps.js';
 export { bsCreate, bsInit, bsAppendInit, bsPut, bsPutString, bsAdd, bsUtfSize } from './bs-build.js';

@@ -24,10 +24,7 @@ t_keyword() -> 'Elixir.Keyword':get([{a, 1}, {b, 2}], b).
 t_range() -> 'Elixir.Enum':to_list('Elixir.Range':new(1, 5)).
 `;
 
-const PENDING: Record<string, string> = {
-  t_split: 'binary:split/3 (a C BIF in OTP)',
-  t_inspect: 'persistent_term:get/2 (a C BIF in OTP)',
-};
+const PENDING: Record<string, string> = {};
 
 describe.skipIf(!existsSync(elixirLib))('Elixir 1.14 (OTP 24 beams) on beamjs agrees with BEAM', () => {
   let c: Compiled;

@@ -17,9 +17,9 @@ main() ->
     timer:sleep(50),
     io:format("simple count: ~p~n", [supervisor:count_children(Sofo)]),
     {ok, Fragile} = supervisor:start_link(?MODULE, {fragile, 2}),
-    [begin exit(whereis(f1), boom), timer:sleep(20) end || _ <- lists:seq(1, 3)],
-    receive {'EXIT', Fragile, Why} -> io:format("fragile supervisor exited: ~p~n", [Why])
-    after 1000 -> io:format("fragile supervisor survived~n") end,
+    kill_restarted(f1, undefined, 3),
+    receive {'EXIT', Fragile, Why} -> timer:sleep(100), io:format("fragile supervisor exited: ~p~n", [Why])
+    after 2000 -> io:format("fragile supervisor survived~n") end,
     timer:sleep(100),
     done.
 
@@ -27,7 +27,9 @@ run(Strategy) ->
     {ok, Sup} = supervisor:start_link(?MODULE, Strategy),
     Before = pids(),
     exit(whereis(b), crash),
-    timer:sleep(50),
+    %% Wait for the restarts (every child registered anew under its name).
+    _ = [wait_new(N, proplists:get_value(N, Before)) || N <- [a, b, c]],
+    timer:sleep(100),
     After = pids(),
     io:format("~p: restarted ~p~n", [Strategy, [N || {N, P} <- After, P =/= proplists:get_value(N, Before)]]),
     unlink(Sup),
@@ -35,6 +37,32 @@ run(Strategy) ->
     timer:sleep(20).
 
 pids() -> [{N, whereis(N)} || N <- [a, b, c]].
+
+%% Kill the child registered as Name N times, each time once its supervisor
+%% has restarted it (a new pid under the name).
+kill_restarted(_Name, _Old, 0) -> ok;
+kill_restarted(Name, Old, N) ->
+    case wait_new_pid(Name, Old, 400) of
+        undefined -> ok;
+        Pid -> exit(Pid, boom), kill_restarted(Name, Pid, N - 1)
+    end.
+
+wait_new_pid(_Name, _Old, 0) -> undefined;
+wait_new_pid(Name, Old, Tries) ->
+    case whereis(Name) of
+        Pid when is_pid(Pid), Pid =/= Old -> Pid;
+        _ -> timer:sleep(5), wait_new_pid(Name, Old, Tries - 1)
+    end.
+
+%% Give a child that is restarted time to come back (those that are not
+%% restarted keep their pid, and we only wait a bounded time for them).
+wait_new(Name, Old) -> wait_new(Name, Old, 20).
+wait_new(_Name, _Old, 0) -> ok;
+wait_new(Name, Old, N) ->
+    case whereis(Name) of
+        Pid when is_pid(Pid), Pid =/= Old -> ok;
+        _ -> timer:sleep(5), wait_new(Name, Old, N - 1)
+    end.
 
 init(simple) ->
     {ok, {#{strategy => simple_one_for_one, intensity => 5, period => 10},
