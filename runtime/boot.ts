@@ -16,6 +16,7 @@ import { binaryBifs } from './bifs/binary.js';
 import { erlangBifs } from './bifs/erlang.js';
 import { codeBifs } from './bifs/erlang-code.js';
 import { statsBifs } from './bifs/erlang-stats.js';
+import { vmBifs } from './bifs/erlang-vm.js';
 import { processBifs } from './bifs/erlang-process.js';
 import { sysinfoBifs } from './bifs/erlang-sysinfo.js';
 import { ertsInternalBifs } from './bifs/erts_internal.js';
@@ -47,7 +48,7 @@ type Table = Iterable<readonly [string, unknown]>;
 
 /** BIF tables by the module they belong to. */
 export const BIF_OVERLAYS: ReadonlyMap<string, Table> = new Map<string, Table>([
-  ['erlang', [...erlangBifs, ...codeBifs, ...statsBifs, ...processBifs, ...sysinfoBifs, ...fileErlangBifs, ...ertsMatchSpecBifs]],
+  ['erlang', [...erlangBifs, ...codeBifs, ...statsBifs, ...vmBifs, ...processBifs, ...sysinfoBifs, ...fileErlangBifs, ...ertsMatchSpecBifs]],
   ['lists', listsBifs],
   ['maps', mapsBifs],
   ['erts_internal', ertsInternalBifs],
