@@ -16,6 +16,7 @@ import type * as E from 'estree';
 import type { ExtFuncOp, Instr, Operand } from '../asm/types.js';
 import * as b from './builders.js';
 import { RAISING_BIFS } from './bif-table.js';
+import { isBuiltin } from '../../runtime/bifs/erlang-sysinfo-builtins.js';
 import type { FnContext } from './function-context.js';
 import { rt } from './module-context.js';
 import type { LowerTable } from './lower-types.js';
@@ -127,7 +128,24 @@ function callExtTail(c: FnContext, ins: Instr): void {
   const ext = f as ExtFuncOp;
   if (raisingBif(c, ext)) return;
   const cell = c.m.ext(ext.module, ext.name, ext.arity);
+  if (bifInTail(ext)) {
+    // BEAM runs a BIF in tail position as a call: the caller stays in the
+    // stack trace of the BIF's exception.
+    callSite(c, b.call(b.member(cell, 'fn'), P(), ...argRegs(c, u(ar))));
+    c.emit(b.ret(c.x(0)));
+    c.dead = true;
+    return;
+  }
   tailCall(c, b.member(cell, 'fn'), argRegs(c, u(ar)));
+}
+
+/**
+ * A C-implemented function called in tail position, except those that hand
+ * over to Erlang code and must not grow the stack (apply) or never return.
+ */
+function bifInTail(f: ExtFuncOp): boolean {
+  if (f.module === 'erlang' && (f.name === 'apply' || f.name === 'hibernate')) return false;
+  return isBuiltin(f.module, f.name, f.arity);
 }
 
 function ret(c: FnContext): void {

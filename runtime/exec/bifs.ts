@@ -15,11 +15,29 @@ import type { ExtCell } from './calls.js';
 /** BIFs whose default failure is badarith rather than badarg. */
 const ARITH = new Set(['+', '-', '*', '/', 'div', 'rem', 'band', 'bor', 'bxor', 'bsl', 'bsr', 'bnot']);
 
-let errorInfo: Term | undefined;
-/** `[{error_info, #{module => erl_erts_errors}}]`, BEAM's location of a failing BIF. */
-function bifLocation(): Term {
-  errorInfo ??= list([['error_info', mapFromEntries([['module', 'erl_erts_errors']])]]);
-  return errorInfo;
+/** The module that explains a failing BIF of each module (OTP 25's error_info). */
+const ERROR_MODULES: Record<string, string> = {
+  erlang: 'erl_erts_errors', atomics: 'erl_erts_errors', counters: 'erl_erts_errors',
+  persistent_term: 'erl_erts_errors',
+  binary: 'erl_stdlib_errors', ets: 'erl_stdlib_errors', lists: 'erl_stdlib_errors',
+  maps: 'erl_stdlib_errors', math: 'erl_stdlib_errors', re: 'erl_stdlib_errors',
+  unicode: 'erl_stdlib_errors', io: 'erl_stdlib_errors',
+  os: 'erl_kernel_errors', erl_ddll: 'erl_kernel_errors',
+};
+const locations = new Map<string, Term>();
+
+/**
+ * BEAM's location of a failing BIF of module `m`:
+ * `[{error_info, #{module => erl_erts_errors}}]` and the like, or `[]`.
+ */
+export function bifLocation(m: Atom = 'erlang'): Term {
+  let loc = locations.get(m);
+  if (loc === undefined) {
+    const em = ERROR_MODULES[m];
+    loc = em === undefined ? NIL : list([['error_info', mapFromEntries([['module', em]])]]);
+    locations.set(m, loc);
+  }
+  return loc;
 }
 
 function takeReason(dflt: Term): Term {
@@ -34,7 +52,7 @@ function takeReason(dflt: Term): Term {
  */
 export function bifFail(m: Atom, f: Atom, args: Term[], fi: FnInfo, line: number): never {
   const reason = takeReason(ARITH.has(f) ? 'badarith' : 'badarg');
-  throw owned(new ErlangError('error', reason, [[m, f, list(args), bifLocation()], frameOf(fi, line)]));
+  throw owned(new ErlangError('error', reason, [[m, f, list(args), bifLocation(m)], frameOf(fi, line)]));
 }
 
 /** The raising function's entry is in the trace already (see ErlangError.own). */

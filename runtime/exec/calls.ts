@@ -13,6 +13,7 @@
  */
 import { ErlangError, TAIL, type ErlFn, type Result } from '../process/protocol.js';
 import { apply, applyTail, callFun, tailCallFun } from '../process/modules.js';
+import { bifLocation } from './bifs.js';
 import { Fun, NIL, list, type Atom, type Pid, type Term } from '../terms/types.js';
 
 /** The registry's function `M:F/A`, or undefined. */
@@ -73,7 +74,7 @@ const isCompiled = (fn: ErlFn): boolean => (fn as unknown as Record<symbol, bool
 function withBifFrame(bif: ErlFn, m: Atom, f: Atom, arity: number): ErlFn {
   const addFrame = (e: unknown, args: Term[]): unknown => {
     if (e instanceof ErlangError && e.stack.length === 0 && !e.sealed) {
-      return new ErlangError(e.cls, e.reason, [[m, f, list(args), NIL]]);
+      return new ErlangError(e.cls, e.reason, [[m, f, list(args), e.cls === 'error' ? bifLocation(m) : NIL]]);
     }
     return e;
   };
