@@ -9,6 +9,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readContainer } from '../../compiler/beam/container.js';
+export { prng } from '../support/prng.js';
 
 let workDir: string | undefined;
 
@@ -128,14 +129,3 @@ export function compact(tag: number, n: number): Uint8Array {
   return Uint8Array.of(((bytes.length - 2) << 5) | 0x18 | tag, ...bytes);
 }
 
-/** A small deterministic PRNG (mulberry32), so fuzz runs are reproducible. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}

@@ -8,18 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatW } from '../../runtime/terms/print.js';
 import { ErlFloat, NIL, list, type Term } from '../../runtime/terms/types.js';
 import { beamjsSide, compileDriver, erlRuns, type Side } from './ets-driver.js';
+import { prng } from '../support/prng.js';
 
-/** mulberry32: a small seeded PRNG, so failures reproduce. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const L = (...xs: Term[]): Term => list(xs);
 const f = (x: number): Term => new ErlFloat(x);

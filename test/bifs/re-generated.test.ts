@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { compareCases, compileDriver, startRuntime, stopRuntime } from './re-cases.js';
+import { prng as rng } from '../support/prng.js';
 
 beforeAll(async () => {
   compileDriver();
@@ -13,17 +14,6 @@ beforeAll(async () => {
 
 afterAll(() => stopRuntime());
 
-/** mulberry32: a small deterministic PRNG. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const ATOMS = ['a', 'b', 'c', '.', '\\\\d', '\\\\w', '\\\\s', '[ab]', '[^a]', '[a-c]', '\\\\.', 'x', '[[:alpha:]]', '\\\\W'];
 const QUANTS = ['', '', '', '*', '+', '?', '{2}', '{1,2}', '*?', '+?', '??', '++', '*+'];
