@@ -14,8 +14,10 @@ import { readBeam } from '../../compiler/beam/reader.js';
 import { compileModule } from '../../compiler/compile.js';
 import { BootError, bootSystem, type SystemMode } from '../../runtime/boot.js';
 import { ErlangError } from '../../runtime/process/protocol.js';
+import { crashReport, type Runtime } from '../../runtime/process/runtime.js';
+import { chardataToString } from '../../runtime/bifs/beamjs.js';
 import { formatW } from '../../runtime/terms/print.js';
-import type { Pid, Term } from '../../runtime/terms/types.js';
+import { charlist, list, type Pid, type Term } from '../../runtime/terms/types.js';
 import { LiteralSyntaxError, parseCall, type CallSpec } from '../host/literal.js';
 import { InputError, indexBeams, indexEbins, resolveInputs } from '../host/inputs.js';
 import { localRuntimeImport, nodeRuntime, runtimeEbin } from '../host/node-runtime.js';
@@ -92,8 +94,9 @@ export async function run(inputs: readonly string[], opts: RunOptions, io: Outpu
     io.err(`beamjs: the system did not start: ${why}`);
     return 1;
   }
+  let crash: { pid: Pid; reason: Term } | undefined;
   const outcome = await new Promise<Outcome>((resolve) => {
-    rt.call(call.module, call.fun, call.args, { groupLeader: user, reportToHost: true }).then(
+    rt.call(call.module, call.fun, call.args, { groupLeader: user, onCrash: (pid, reason) => (crash = { pid, reason }) }).then(
       (value) => resolve({ kind: 'value', value }),
       (error: unknown) => resolve({ kind: 'error', error }),
     );
@@ -112,8 +115,8 @@ export async function run(inputs: readonly string[], opts: RunOptions, io: Outpu
       if (opts.print) io.out(`${formatW(outcome.value)}\n`);
       return 0;
     case 'error':
-      // The runtime has printed BEAM's crash report for the process.
       if (!(outcome.error instanceof ErlangError)) throw outcome.error;
+      if (crash !== undefined) io.err((await crashText(rt, crash.pid, crash.reason)).replace(/\n$/, ''));
       return 1;
     case 'halt':
       if (typeof outcome.status === 'number') return outcome.status;
@@ -123,4 +126,23 @@ export async function run(inputs: readonly string[], opts: RunOptions, io: Outpu
       io.err(`beamjs: ${call.module}:${call.fun}/${call.args.length} is waiting and no other process or timer can wake it`);
       return 1;
   }
+}
+
+/**
+ * BEAM's error report for the call's process, the exit value printed with
+ * `~p` by OTP's io_lib (with `~w` if that cannot run).
+ */
+async function crashText(rt: Runtime, pid: Pid, reason: Term): Promise<string> {
+  let text = formatW(reason);
+  try {
+    const chars = await Promise.race([
+      rt.call('io_lib', 'format', [charlist('~p'), list([reason])]),
+      new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), 2000).unref()),
+    ]);
+    const s = chars === undefined ? undefined : chardataToString(chars, 'unicode');
+    if (s !== undefined) text = s;
+  } catch {
+    // keep ~w
+  }
+  return crashReport(pid, text);
 }

@@ -62,8 +62,8 @@ export class Process extends Mailbox {
   exitReason: Term | undefined = undefined;
   /** The uncaught exception that ended the process, if any. */
   uncaught: unknown = undefined;
-  /** Crash reports go to the host, not to logger (SpawnOptions.reportToHost). */
-  reportToHost = false;
+  /** Who reports this process's crash, when the host does (SpawnOptions.onCrash). */
+  onCrash: ((pid: Pid, reason: Term) => void) | undefined = undefined;
   /** An exception whose stack trace a handler asked for (runtime/exec/errors.ts stacktraceOf). */
   traceOf: ErlangError | undefined = undefined;
   /** What the handler wants made of that trace (the value of an old-style catch). */

@@ -33,9 +33,15 @@ export class RefFactory {
  * give the same key.
  */
 export function refKey(r: Ref): string {
+  // Computed once per reference: monitors, aliases and timers look their
+  // reference up on every call, demonitor and reply.
+  const cached = (r as { key?: string }).key;
+  if (cached !== undefined) return cached;
   const ids = r.ids;
   const base = ids.length === 3 ? `${ids[0]}.${ids[1]}.${ids[2]}` : ids.join('.');
-  return r.node === 'nonode@nohost' && r.creation === 0 ? base : `${base}@${r.node}/${r.creation}`;
+  const key = r.node === 'nonode@nohost' && r.creation === 0 ? base : `${base}@${r.node}/${r.creation}`;
+  Object.defineProperty(r, 'key', { value: key, enumerable: false });
+  return key;
 }
 
 export const isRefTerm = (t: Term): t is Ref => t instanceof Ref;

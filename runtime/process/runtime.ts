@@ -58,11 +58,11 @@ export interface SpawnOptions {
   initialCall?: Term;
   priority?: Atom;
   /**
-   * Report this process's crash to the host directly (stderr), not to
-   * logger: the call a host waits on (`beamjs run`'s main), whose report
-   * must be out before the host exits.
+   * The host reports this process's crash itself (not logger, not the
+   * runtime): `beamjs run`'s main, whose report must be out before the host
+   * exits.
    */
-  reportToHost?: boolean;
+  onCrash?: (pid: Pid, reason: Term) => void;
 }
 
 interface Awaited {
@@ -148,7 +148,7 @@ export class Runtime {
     const p = new Process(this, pid, opts.initialCall ?? ['erlang', 'apply', 2], parent?.pid, gl);
     p.stack = frames;
     if (opts.priority !== undefined) p.priority = opts.priority;
-    if (opts.reportToHost) p.reportToHost = true;
+    if (opts.onCrash !== undefined) p.onCrash = opts.onCrash;
     this.procs.set(pid.id, p);
     if (opts.link && parent !== undefined) linkNew(parent, p);
     this.sched.enqueue(p);
@@ -372,7 +372,11 @@ export class Runtime {
   logCrash(p: Process, reason: Term): void {
     // With logger running, erts hands the report to it (the process
     // registered as `logger`) and logger's handlers print it.
-    const logger = p.reportToHost ? undefined : this.names.get('logger');
+    if (p.onCrash !== undefined) {
+      p.onCrash(p.pid, reason);
+      return;
+    }
+    const logger = this.names.get('logger');
     if (logger !== undefined && logger.isAlive) {
       const meta = mapFromEntries([
         ['error_logger', mapFromEntries([['emulator', 'true'], ['tag', 'error']])],
@@ -391,8 +395,13 @@ export class Runtime {
     } catch {
       text = '<unprintable>';
     }
-    this.stderr(`=ERROR REPORT==== ${reportDate(new Date())} ===\nError in process ${pidText(p.pid)} with exit value:\n${text}\n\n`);
+    this.stderr(crashReport(p.pid, text));
   }
+}
+
+/** erts's report of a process that died of an uncaught exception, `reason` printed as `text`. */
+export function crashReport(pid: Pid, text: string): string {
+  return `=ERROR REPORT==== ${reportDate(new Date())} ===\nError in process ${pidText(pid)} with exit value:\n${text}\n\n`;
 }
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
