@@ -71,7 +71,7 @@ function buildProgram(): Command {
     .option('-e, --eval <call>', "the call to run: 'mod:fun(Arg, ...)' with literal arguments")
     .option('--print', 'print the returned value as io:format("~w~n") would')
     .option('--dump <stage>', 'print a stage of the input modules instead of running: asm or js')
-    .option('--boot <mode>', 'start the full OTP system (kernel, stdlib, logger) or a minimal one (init, code server, I/O): full or minimal', 'full')
+    .option('--boot <mode>', 'start the full OTP system (kernel, stdlib, logger) or a minimal one (init, code server, I/O and file servers): full or minimal', 'full')
     .action(async (inputs: string[], opts: { eval?: string; print?: boolean; dump?: string; boot?: string }) => {
       const status = await run(inputs, opts, stdio);
       // An escript ends when main returns, whatever other processes do.

@@ -24,7 +24,7 @@
 import { ErlangError } from '../process/protocol.js';
 import { NATIVE_TIME_UNIT } from '../process/time.js';
 import { MAP_SMALL_MAP_LIMIT, mapIterEntries } from '../terms/map.js';
-import { Cons, NIL, isMap, type ErlMapLike, type Term } from '../terms/types.js';
+import { BitString, Cons, NIL, isMap, type ErlMapLike, type Term } from '../terms/types.js';
 import { badarg, bifTable, type Bif } from './erlang-args.js';
 
 /** Entries of a map, cached so a long iteration does not rebuild them per step. */
@@ -92,6 +92,35 @@ function schedulerWallTime(_p: unknown, on: Term): Term {
   return 'false';
 }
 
+/**
+ * `erts_internal:beamfile_chunk(Beam, Id)`: the data of chunk `Id` (a
+ * 4-character string) of an uncompressed .beam binary, or `undefined` (also
+ * for a binary that is not an IFF `FOR1 ... BEAM` file, as on BEAM);
+ * code:get_chunk/2 and erl_features call it.
+ */
+function beamfileChunk(_p: unknown, beam: Term, id: Term): Term {
+  if (!(beam instanceof BitString) || (beam.bitSize & 7) !== 0) throw new ErlangError('error', 'badarg');
+  const want: number[] = [];
+  for (let l = id; l !== NIL; l = (l as Cons).tl) {
+    if (!(l instanceof Cons) || typeof l.hd !== 'number' || l.hd < 0 || l.hd > 255) throw new ErlangError('error', 'badarg');
+    want.push(l.hd);
+  }
+  if (want.length !== 4) throw new ErlangError('error', 'badarg');
+  const b = beam.bytes.subarray(0, beam.bitSize >>> 3);
+  const tag = (i: number): string => String.fromCharCode(b[i]!, b[i + 1]!, b[i + 2]!, b[i + 3]!);
+  const u32 = (i: number): number => ((b[i]! << 24) | (b[i + 1]! << 16) | (b[i + 2]! << 8) | b[i + 3]!) >>> 0;
+  if (b.length < 12 || tag(0) !== 'FOR1' || tag(8) !== 'BEAM') return 'undefined';
+  const end = Math.min(b.length, 8 + u32(4));
+  const name = String.fromCharCode(...want);
+  for (let i = 12; i + 8 <= end;) {
+    const size = u32(i + 4);
+    if (i + 8 + size > end) return 'undefined';
+    if (tag(i) === name) return new BitString(b.slice(i + 8, i + 8 + size), size * 8);
+    i += 8 + ((size + 3) & ~3);
+  }
+  return 'undefined';
+}
+
 export const ertsInternalBifs: Map<string, Bif> = bifTable([
   ['map_next/3', (p, path, m, mode) => mapNext(p, path, m, mode)],
   ['scheduler_wall_time/1', schedulerWallTime],
@@ -99,4 +128,5 @@ export const ertsInternalBifs: Map<string, Bif> = bifTable([
   // the nanosecond (runtime/process/time.ts).
   ['time_unit/0', () => NATIVE_TIME_UNIT],
   ['perf_counter_unit/0', () => NATIVE_TIME_UNIT],
+  ['beamfile_chunk/2', beamfileChunk],
 ]);

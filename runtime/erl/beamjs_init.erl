@@ -18,7 +18,7 @@
 boot() -> boot(full).
 
 %% Mode: `full` (kernel and stdlib applications, logger) or `minimal` (only
-%% init, the code server and the I/O servers).
+%% init, the code server, the I/O servers and the file server).
 boot(Mode) ->
     Self = self(),
     Pid = spawn(?MODULE, init, [Self, Mode]),
@@ -126,6 +126,11 @@ boot_minimal() ->
     User = beamjs_user:start(),
     {ok, StdErr} = beamjs_user:start_link(standard_error),
     unlink(StdErr),
+    %% OTP's file server, where the host has files: `file` works too.
+    case catch prim_file:get_cwd() of
+        {ok, _} -> {ok, _} = file_server:start();
+        _ -> ok
+    end,
     {ok, User}.
 
 boot_full() ->
