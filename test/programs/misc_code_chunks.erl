@@ -3,6 +3,7 @@
 -module(misc_code_chunks).
 -export([main/0]).
 main() ->
+    {module, lists} = code:ensure_loaded(lists),
     {ok, Bin} = file:read_file(code:which(lists)),
     {byte_size(code:get_chunk(Bin, "AtU8")), code:get_chunk(Bin, "Atom"),
      code:get_chunk(Bin, "Zzzz"), catch code:get_chunk(<<"nope">>, "Atom"),
