@@ -3,20 +3,12 @@
  * the code path and .beam files behind beamjs_code_server, standard input
  * behind beamjs_user, and init's arguments behind beamjs_init.
  */
-import { ErlangError } from '../process/protocol.js';
+import { badarg } from './erlang-args.js';
 import type { CodeHost } from '../process/host.js';
-import { BitString, Cons, NIL, Pid, charlist, list, type Term } from '../terms/types.js';
+import { BitString, Cons, NIL, Pid, binary, charlist, list, type Term } from '../terms/types.js';
 import { chardataToString } from './beamjs.js';
 
 type Bif = (p: any, ...args: any[]) => Term;
-
-function badarg(): never {
-  throw new ErlangError('error', 'badarg');
-}
-
-function binary(bytes: Uint8Array): BitString {
-  return new BitString(bytes, bytes.length * 8);
-}
 
 function codeHost(p: any): CodeHost | undefined {
   return p.rt.host.code as CodeHost | undefined;

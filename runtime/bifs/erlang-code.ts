@@ -3,13 +3,8 @@
  * export. Loading itself is the module registry's (runtime/process/modules.ts)
  * and the code server's (runtime/erl/beamjs_code_server.erl).
  */
-import { ErlangError } from '../process/protocol.js';
 import { list, type Term } from '../terms/types.js';
-import type { Bif } from './erlang-args.js';
-
-function badarg(): never {
-  throw new ErlangError('error', 'badarg');
-}
+import { badarg, type Bif } from './erlang-args.js';
 
 /** The modules erts preloads (erlang:pre_loaded/0 on OTP 25). */
 const PRELOADED = [

@@ -5,14 +5,9 @@
  * no ports), node monitoring (no distribution), `display_nl/0`,
  * `fun_info_mfa/1`, `delete_module/1`.
  */
-import { ErlangError } from '../process/protocol.js';
 import { nowMs } from '../process/time.js';
 import { ExportFun, Fun, NIL, list, type Term } from '../terms/types.js';
-import type { Bif } from './erlang-args.js';
-
-function badarg(): never {
-  throw new ErlangError('error', 'badarg');
-}
+import { badarg, type Bif } from './erlang-args.js';
 
 interface Last {
   wall: number;

@@ -8,15 +8,10 @@
  * serial) but has no tracer, so nothing is ever sent to one and tokens do
  * not travel with messages.
  */
-import { ErlangError } from '../process/protocol.js';
 import { send } from '../process/signals.js';
 import { Cons, NIL, Pid, Ref, charlist, type Term } from '../terms/types.js';
-import type { Bif } from './erlang-args.js';
+import { badarg, fail, type Bif } from './erlang-args.js';
 import { processBifs } from './erlang-process.js';
-
-function badarg(): never {
-  throw new ErlangError('error', 'badarg');
-}
 
 interface SeqToken {
   flags: Set<string>;
@@ -93,8 +88,8 @@ const TRACE_ITEMS: Record<string, Term> = {
 const exit2 = new Map(processBifs as [string, Bif][]).get('exit/2')!;
 
 export const vmBifs: [string, Bif][] = [
-  ['monitor_node/2', () => { throw new ErlangError('error', 'notalive'); }],
-  ['monitor_node/3', () => { throw new ErlangError('error', 'notalive'); }],
+  ['monitor_node/2', () => fail('notalive')],
+  ['monitor_node/3', () => fail('notalive')],
   ['nodes/2', (_p, _arg: Term, opts: Term) => (typeof opts === 'object' && opts !== null ? NIL : badarg())],
   ['seq_trace/2', (p, flag: Term, value: Term) => seqTrace(p, flag, value)],
   ['seq_trace_info/1', (p, item: Term) => seqTraceInfo(p, item)],

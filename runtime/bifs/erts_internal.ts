@@ -21,7 +21,6 @@
  * a position in its hash trie instead, so the Path integers of large maps
  * differ from BEAM's (the pairs and their order do not).
  */
-import { ErlangError } from '../process/protocol.js';
 import { NATIVE_TIME_UNIT } from '../process/time.js';
 import { MAP_SMALL_MAP_LIMIT, mapIterEntries } from '../terms/map.js';
 import { BitString, Cons, NIL, isMap, type ErlMapLike, type Term } from '../terms/types.js';
@@ -88,7 +87,7 @@ function flatOnto(entries: [Term, Term][], acc: Term): Term {
  * previous setting.
  */
 function schedulerWallTime(_p: unknown, on: Term): Term {
-  if (on !== 'true' && on !== 'false') throw new ErlangError('error', 'badarg');
+  if (on !== 'true' && on !== 'false') badarg();
   return 'false';
 }
 
@@ -99,13 +98,13 @@ function schedulerWallTime(_p: unknown, on: Term): Term {
  * code:get_chunk/2 and erl_features call it.
  */
 function beamfileChunk(_p: unknown, beam: Term, id: Term): Term {
-  if (!(beam instanceof BitString) || (beam.bitSize & 7) !== 0) throw new ErlangError('error', 'badarg');
+  if (!(beam instanceof BitString) || (beam.bitSize & 7) !== 0) badarg();
   const want: number[] = [];
   for (let l = id; l !== NIL; l = (l as Cons).tl) {
-    if (!(l instanceof Cons) || typeof l.hd !== 'number' || l.hd < 0 || l.hd > 255) throw new ErlangError('error', 'badarg');
+    if (!(l instanceof Cons) || typeof l.hd !== 'number' || l.hd < 0 || l.hd > 255) badarg();
     want.push(l.hd);
   }
-  if (want.length !== 4) throw new ErlangError('error', 'badarg');
+  if (want.length !== 4) badarg();
   const b = beam.bytes.subarray(0, beam.bitSize >>> 3);
   const tag = (i: number): string => String.fromCharCode(b[i]!, b[i + 1]!, b[i + 2]!, b[i + 3]!);
   const u32 = (i: number): number => ((b[i]! << 24) | (b[i + 1]! << 16) | (b[i + 2]! << 8) | b[i + 3]!) >>> 0;

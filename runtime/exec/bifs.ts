@@ -8,7 +8,7 @@ import { NIL, Pid, list, type Atom, type Term } from '../terms/types.js';
 import { send as sendSignal } from '../process/signals.js';
 import { failure } from './arith.js';
 import { bsErrorInfo } from './bs-build.js';
-import { frameOf, location, type FnInfo } from './errors.js';
+import { frameOf, location, owned, type FnInfo } from './errors.js';
 import { Cons } from '../terms/types.js';
 import type { ExtCell } from './calls.js';
 
@@ -52,28 +52,22 @@ function takeReason(dflt: Term): Term {
  */
 export function bifFail(m: Atom, f: Atom, args: Term[], fi: FnInfo, line: number): never {
   const reason = takeReason(ARITH.has(f) ? 'badarith' : 'badarg');
-  throw owned(new ErlangError('error', reason, [[m, f, list(args), bifLocation(m)], frameOf(fi, line)]));
-}
-
-/** The raising function's entry is in the trace already (see ErlangError.own). */
-function owned(e: ErlangError): ErlangError {
-  e.own = true;
-  return e;
+  throw owned('error', reason, [[m, f, list(args), bifLocation(m)], frameOf(fi, line)]);
 }
 
 /** `X + K` / `X - K` with a constant K failed: BEAM shows only the caller (ops-bifs.ts). */
 export function arithFail(fi: FnInfo, line: number): never {
-  throw owned(new ErlangError('error', takeReason('badarith'), [frameOf(fi, line)]));
+  throw owned('error', takeReason('badarith'), [frameOf(fi, line)]);
 }
 
 /** An inline operation (map update...) failed: the reason is in `failure`. */
 export function opFail(fi: FnInfo, line: number): never {
-  throw owned(new ErlangError('error', takeReason('badarg'), [frameOf(fi, line)]));
+  throw owned('error', takeReason('badarg'), [frameOf(fi, line)]);
 }
 
 export function opFailWith(reason: Term, fi: FnInfo, line: number): never {
   failure.reason = undefined;
-  throw owned(new ErlangError('error', reason, [frameOf(fi, line)]));
+  throw owned('error', reason, [frameOf(fi, line)]);
 }
 
 /** A binary construction failed in a body: badarg with BEAM's error_info location. */
@@ -81,7 +75,7 @@ export function bsRaise(fi: FnInfo, line: number, withInfo: boolean): never {
   failure.reason = undefined;
   const info = bsErrorInfo();
   const loc = withInfo ? appendTerm(location(fi.file, line), info) : location(fi.file, line);
-  throw owned(new ErlangError('error', 'badarg', [[fi.module, fi.name, fi.arity, loc]]));
+  throw owned('error', 'badarg', [[fi.module, fi.name, fi.arity, loc]]);
 }
 
 /** `List ++ [X]` for a short proper list. */

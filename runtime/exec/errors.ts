@@ -64,7 +64,7 @@ export const frameOf = (fi: FnInfo, line: number, args?: readonly Term[]): Term[
   [fi.module, fi.name, args === undefined ? fi.arity : list(args), location(fi.file, line)];
 
 /** A new exception whose stack already holds the raising function's entry. */
-function owned(cls: ErrorClass, reason: Term, stack: Term[]): ErlangError {
+export function owned(cls: ErrorClass, reason: Term, stack: Term[]): ErlangError {
   const e = new ErlangError(cls, reason, stack);
   e.own = true;
   return e;
@@ -178,9 +178,9 @@ function lineOf(fi: FnInfo, line: number | undefined): number {
   return line >= 0 ? line : fi.lines?.get(-line) ?? 0;
 }
 
+/** What frameInfo puts on a resume function: the function it continues. */
 interface ResumeInfo {
   fi?: FnInfo;
-  lines?: Map<number, number>;
 }
 
 /**
@@ -193,13 +193,12 @@ export function frameInfo(resume: unknown, fi: FnInfo, labelLines: number[]): vo
   const lines = new Map<number, number>();
   for (let i = 0; i + 1 < labelLines.length; i += 2) lines.set(labelLines[i]!, labelLines[i + 1]!);
   r.fi = fi;
-  r.lines = lines;
   fi.lines = lines;
 }
 
 /** The source line a suspended frame waits at (0 when unknown). */
 export function frameLine(fr: { resume: unknown; label: number }): number {
-  return (fr.resume as ResumeInfo).lines?.get(fr.label) ?? 0;
+  return (fr.resume as ResumeInfo).fi?.lines?.get(fr.label) ?? 0;
 }
 
 /** The exception `err` passes a suspended frame without a handler: add its entry. */
