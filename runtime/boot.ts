@@ -159,3 +159,13 @@ export async function bootSystem(rt: Runtime, mode: SystemMode = 'full'): Promis
 }
 
 export class BootError extends Error {}
+
+/**
+ * Start the elixir application (and Elixir's logger) as the `elixir` command
+ * does before it runs code: after a full `bootSystem`, with Elixir's ebin
+ * folders on the code path.
+ */
+export async function startElixir(rt: Runtime, groupLeader: Pid): Promise<void> {
+  const r = await rt.call('beamjs_init', 'start_elixir', [], { groupLeader });
+  if (r !== 'ok') throw new BootError(`the elixir application did not start: ${formatW(r)}`);
+}

@@ -12,7 +12,7 @@ import { printModule } from '../../compiler/asm/print.js';
 import { BeamFormatError } from '../../compiler/beam/errors.js';
 import { readBeam } from '../../compiler/beam/reader.js';
 import { compileModule } from '../../compiler/compile.js';
-import { BootError, bootSystem, type SystemMode } from '../../runtime/boot.js';
+import { BootError, bootSystem, startElixir, type SystemMode } from '../../runtime/boot.js';
 import { ErlangError } from '../../runtime/process/protocol.js';
 import { crashReport, type Runtime } from '../../runtime/process/runtime.js';
 import { chardataToString } from '../../runtime/bifs/beamjs.js';
@@ -21,7 +21,7 @@ import { charlist, list, type Pid, type Term } from '../../runtime/terms/types.j
 import { LiteralSyntaxError, parseCall, type CallSpec } from '../host/literal.js';
 import { InputError, indexBeams, indexEbins, resolveInputs } from '../host/inputs.js';
 import { localRuntimeImport, nodeRuntime, runtimeEbin } from '../host/node-runtime.js';
-import { otpEbinDirs } from '../host/otp.js';
+import { elixirRoot, systemEbinDirs } from '../host/otp.js';
 import type { Output } from './disasm.js';
 
 export interface RunOptions {
@@ -75,7 +75,7 @@ export async function run(inputs: readonly string[], opts: RunOptions, io: Outpu
     throw e;
   }
 
-  const index = indexEbins([runtimeEbin(), ...otpEbinDirs()], indexBeams(beams));
+  const index = indexEbins([runtimeEbin(), ...systemEbinDirs()], indexBeams(beams));
   const rt = await nodeRuntime(index, {
     stdout: (s) => io.out(s),
     stderr: (s) => io.err(s.endsWith('\n') ? s.slice(0, -1) : s),
@@ -86,8 +86,14 @@ export async function run(inputs: readonly string[], opts: RunOptions, io: Outpu
   // init, the code server, `user` (the group leader of the call's process)
   // and, in full mode, the kernel and stdlib applications.
   let user: Pid;
+  let elixir = false;
   try {
     user = await bootSystem(rt, opts.boot as SystemMode);
+    // An Elixir module's call runs as under the `elixir` command.
+    if (opts.boot === 'full' && call.module.startsWith('Elixir.') && elixirRoot() !== undefined) {
+      await startElixir(rt, user);
+      elixir = true;
+    }
   } catch (e) {
     const why = e instanceof ErlangError ? `${e.cls}:${formatW(e.reason)}` : e instanceof BootError ? e.message : undefined;
     if (why === undefined) throw e;
@@ -116,7 +122,8 @@ export async function run(inputs: readonly string[], opts: RunOptions, io: Outpu
       return 0;
     case 'error':
       if (!(outcome.error instanceof ErlangError)) throw outcome.error;
-      if (crash !== undefined) io.err((await crashText(rt, crash.pid, crash.reason)).replace(/\n$/, ''));
+      if (elixir) io.err((await elixirCrashText(rt, outcome.error)).replace(/\n$/, ''));
+      else if (crash !== undefined) io.err((await crashText(rt, crash.pid, crash.reason)).replace(/\n$/, ''));
       return 1;
     case 'halt':
       if (typeof outcome.status === 'number') return outcome.status;
@@ -126,6 +133,18 @@ export async function run(inputs: readonly string[], opts: RunOptions, io: Outpu
       io.err(`beamjs: ${call.module}:${call.fun}/${call.args.length} is waiting and no other process or timer can wake it`);
       return 1;
   }
+}
+
+/** What the `elixir` command prints for an uncaught exception: Exception.format/3's text. */
+async function elixirCrashText(rt: Runtime, e: ErlangError): Promise<string> {
+  try {
+    const text = await rt.call('Elixir.Exception', 'format', [e.cls, e.reason, list(e.stack)]);
+    const s = chardataToString(text, 'unicode');
+    if (s !== undefined) return s;
+  } catch {
+    // fall through to the plain form
+  }
+  return `** (${e.cls}) ${formatW(e.reason)}`;
 }
 
 /**

@@ -1,5 +1,6 @@
 /**
- * Parses the `-e 'mod:fun(Arg, ...)'` call of `beamjs run`: a remote call whose
+ * Parses the `-e 'mod:fun(Arg, ...)'` call of `beamjs run` (or Elixir's
+ * `Mod.Name.fun(Arg, ...)`, still with Erlang literal arguments): a remote call whose
  * arguments are literal Erlang terms (integers in any base, floats, atoms,
  * quoted atoms, strings, characters, binaries `<<...>>` with integer and
  * string segments, tuples, lists with `|` tails, maps, and unary minus).
@@ -237,8 +238,17 @@ class Parser {
 /** Parse `mod:fun(Args...)` (a trailing `.` is allowed). */
 export function parseCall(text: string): CallSpec {
   const p = new Parser(text);
-  const module = p.atom();
-  p.expect(':');
+  p.ws();
+  // Elixir's spelling `Some.Module.fun(...)` names the module 'Elixir.Some.Module'.
+  const alias = /^([A-Z][A-Za-z0-9_]*(?:\.[A-Z][A-Za-z0-9_]*)*)\./.exec(text.slice(p.pos));
+  let module: string;
+  if (alias) {
+    module = `Elixir.${alias[1]}`;
+    p.pos += alias[0].length;
+  } else {
+    module = p.atom();
+    p.expect(':');
+  }
   const fun = p.atom();
   const args = p.seq('(', ')');
   p.eat('.');

@@ -1,7 +1,9 @@
 /**
  * Finding the installed Erlang/OTP whose .beam files beamjs compiles: the
  * `BEAMJS_OTP_ROOT` environment variable, else the root of the `erl` on PATH
- * (its real path is <root>/bin/erl, or the bin folder of an erts folder), else asking erl.
+ * (its real path is <root>/bin/erl, or the bin folder of an erts folder), else asking erl;
+ * and the installed Elixir, whose lib/<app>/ebin folders follow OTP's on the
+ * code path, as the `elixir` command puts them.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, realpathSync } from 'node:fs';
@@ -46,4 +48,35 @@ export function otpEbinDirs(root = otpRoot()): string[] {
     .sort()
     .map((app) => join(lib, app, 'ebin'))
     .filter((d) => existsSync(d));
+}
+
+let elixirCached: string | null | undefined;
+
+/** The root of the installed Elixir (<root>/lib/elixir/ebin): `BEAMJS_ELIXIR_ROOT`, else the `elixir` on PATH. */
+export function elixirRoot(): string | undefined {
+  if (elixirCached === undefined) {
+    elixirCached = process.env.BEAMJS_ELIXIR_ROOT ?? null;
+    if (elixirCached === null) {
+      for (const dir of (process.env.PATH ?? '').split(delimiter)) {
+        const exe = join(dir, 'elixir');
+        if (!existsSync(exe)) continue;
+        const root = dirname(dirname(realpathSync(exe)));
+        if (existsSync(join(root, 'lib', 'elixir', 'ebin'))) {
+          elixirCached = root;
+          break;
+        }
+      }
+    }
+  }
+  return elixirCached ?? undefined;
+}
+
+/** Every lib/<app>/ebin folder of the installed Elixir (none without one). */
+export function elixirEbinDirs(root = elixirRoot()): string[] {
+  return root === undefined ? [] : otpEbinDirs(root);
+}
+
+/** The code path after the user's inputs: OTP's ebin folders, then Elixir's. */
+export function systemEbinDirs(): string[] {
+  return [...otpEbinDirs(), ...elixirEbinDirs()];
 }

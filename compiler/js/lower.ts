@@ -13,6 +13,8 @@ import { lowerFunction } from './function.js';
 import { literalExpr } from './literals.js';
 import type { LowerTable } from './lower-types.js';
 import { ModuleContext, R, rt } from './module-context.js';
+import { BOOT_ATOMS } from '../../runtime/terms/atom-table.js';
+import { forEachAtom } from '../../runtime/terms/walk.js';
 import { BIF_OPS } from './ops-bifs.js';
 import { BITS_OPS } from './ops-bits.js';
 import { CALL_OPS } from './ops-calls.js';
@@ -113,6 +115,24 @@ function hoisted(m: ModuleContext, name: string): E.Statement[] {
 }
 
 /**
+ * The atoms loading the module creates on BEAM (its atom table and every atom
+ * of its literals), less those a fresh emulator has: for
+ * `list_to_existing_atom/1` and friends.
+ */
+function moduleAtoms(asm: AsmModule): string[] {
+  const out = new Set<string>();
+  const add = (a: string): void => {
+    if (!BOOT_ATOM_SET.has(a)) out.add(a);
+  };
+  for (const a of asm.beam.atoms) add(a);
+  for (const lit of asm.beam.literals) forEachAtom(lit, add);
+  forEachAtom(asm.attributes, add);
+  return [...out];
+}
+
+const BOOT_ATOM_SET = new Set<string>(BOOT_ATOMS);
+
+/**
  * `__module`: what the runtime's loader needs. `functions` lists every
  * function as `[Name, Arity, Fn, Exported]`; `funs` the FunDesc of every
  * FunT row by index; `onLoad` the `-on_load` function as `[Name, Arity]`.
@@ -130,5 +150,6 @@ function descriptor(m: ModuleContext, asm: AsmModule, funRows: E.Expression[]): 
     ['attributes', literalExpr(asm.attributes)],
     ['compileInfo', literalExpr(asm.compileInfo)],
     ['md5', b.id('UNIQ')],
+    ['atoms', b.array(moduleAtoms(asm).map((a) => b.str(a)))],
   ]);
 }

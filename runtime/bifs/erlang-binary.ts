@@ -15,7 +15,8 @@
 import { concatBitstrings, iolistSize, iolistToBinary, subBitstring } from '../terms/binary.js';
 import { binaryToTermUsed, termToBinary, type TermToBinaryOptions } from '../terms/etf.js';
 import { phash, phash2 } from '../terms/hash.js';
-import { BitString, Cons, ExportFun, Fun, NIL, isMap, list, type Term } from '../terms/types.js';
+import { BitString, Cons, Fun, NIL, list, type Term } from '../terms/types.js';
+import { forEachAtom, walkTerm } from '../terms/walk.js';
 import { internAtom } from './atoms.js';
 import { badarg, listToArray, type Bif } from './erlang-args.js';
 
@@ -144,37 +145,8 @@ function binaryToTerm2(b: Term, opts: Term): Term {
     else return badarg();
   }
   const r = binaryToTermUsed(binaryArg(b), { safe });
-  internAtomsOf(r.term);
+  forEachAtom(r.term, internAtom);
   return used ? [r.term, r.used] : r.term;
-}
-
-/** Push without spreading (a tuple may have millions of elements). */
-function pushAll(stack: Term[], items: readonly Term[]): void {
-  for (let i = 0; i < items.length; i++) stack.push(items[i]!);
-}
-
-/** Every atom in a decoded term now exists. Iterative walk. */
-function internAtomsOf(t: Term): void {
-  const stack: Term[] = [t];
-  while (stack.length > 0) {
-    let x = stack.pop()!;
-    while (x instanceof Cons) {
-      stack.push(x.hd);
-      x = x.tl;
-    }
-    if (typeof x === 'string') internAtom(x);
-    else if (Array.isArray(x)) pushAll(stack, x);
-    else if (x instanceof Fun) {
-      internAtom(x.module);
-      pushAll(stack, x.env);
-    }
-    else if (isMap(x)) {
-      for (const [k, v] of x.entries()) stack.push(k, v);
-    } else if (x instanceof ExportFun) {
-      internAtom(x.module);
-      internAtom(x.name);
-    }
-  }
 }
 
 /**
@@ -185,21 +157,9 @@ function internAtomsOf(t: Term): void {
 function externalSize(t: Term, opts: TermToBinaryOptions = {}): number {
   let slack = 0;
   const small = (n: number): boolean => (n | 0) >= 0 && (n | 0) <= 255;
-  const stack: Term[] = [t];
-  while (stack.length > 0) {
-    let x = stack.pop()!;
-    while (x instanceof Cons) {
-      stack.push(x.hd);
-      x = x.tl;
-    }
-    if (Array.isArray(x)) pushAll(stack, x);
-    else if (x instanceof Fun) {
-      slack += (small(x.oldIndex) ? 3 : 0) + (small(x.oldUniq) ? 3 : 0);
-      pushAll(stack, x.env);
-    } else if (isMap(x)) {
-      for (const [k, v] of x.entries()) stack.push(k, v);
-    }
-  }
+  walkTerm(t, (x) => {
+    if (x instanceof Fun) slack += (small(x.oldIndex) ? 3 : 0) + (small(x.oldUniq) ? 3 : 0);
+  });
   return termToBinary(t, opts).bytes.length + slack;
 }
 

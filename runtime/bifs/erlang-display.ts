@@ -167,6 +167,11 @@ export function displayString(p: any, t: Term): Term {
     }
     if (x !== NIL) throw new ErlangError('error', 'badarg');
   }
+  if (typeof p?.rt?.writeBytes === 'function') {
+    // Exactly these bytes: no line end added (logger's internal_log follows it with display/1).
+    p.rt.writeBytes('stderr', Uint8Array.from(bytes));
+    return 'true';
+  }
   const text = utf8.decode(Uint8Array.from(bytes));
   if (typeof p?.rt?.stderr === 'function') p.rt.stderr(text);
   else defaultWriter(text);

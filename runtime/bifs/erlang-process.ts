@@ -213,7 +213,7 @@ const infoBifs: [string, ErlFn][] = [
   ['registered/0', (p: P) => list(registeredNames(p.rt))],
   ['is_process_alive/1', isProcessAlive],
   ['process_info/1', (p: P, pid: Term) => processInfo1(p.rt, pid)],
-  ['process_info/2', (p: P, pid: Term, what: Term) => processInfo2(p.rt, pid, what)],
+  ['process_info/2', (p: P, pid: Term, what: Term) => processInfo2(p.rt, pid, what, p)],
   ['processes/0', (p: P) => list(p.rt.processes())],
   ['group_leader/0', (p: P) => p.groupLeader ?? 'undefined'],
   ['group_leader/2', groupLeader2],

@@ -55,7 +55,13 @@ import {
 } from './re-options.js';
 import { PcreCompileError, translate } from './re-translate.js';
 
-const VERSION = '8.44 2020-02-12';
+/**
+ * Not PCRE's own version string: patterns compiled by a real PCRE (Elixir
+ * stores `~r` regexes precompiled in its .beam files, tagged with
+ * `re:version()`) are then recompiled from their source, which Elixir's
+ * Regex does when the versions differ.
+ */
+const VERSION = '8.44 2020-02-12 (beamjs)';
 
 // ---- compiling ---------------------------------------------------------------
 

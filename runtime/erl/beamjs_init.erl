@@ -11,7 +11,7 @@
 %%   the stdlib application.
 %% boot/0 returns once the system is up: {ok, UserPid}.
 -module(beamjs_init).
--export([boot/0, boot/1, init/2]).
+-export([boot/0, boot/1, init/2, start_elixir/0]).
 
 -record(state, {status = {starting, starting}, subscribed = [], kernel = []}).
 
@@ -29,6 +29,21 @@ boot(Mode) ->
             Result;
         {'DOWN', Ref, process, Pid, Why} ->
             {error, Why}
+    end.
+
+%% What the `elixir` command does before running code (elixir:start_cli/0):
+%% the elixir application (which also sets standard_io to binary, unicode)
+%% and, when it is on the code path, Elixir's logger application.
+start_elixir() ->
+    case application:ensure_all_started(elixir) of
+        {ok, _} ->
+            _ = case code:ensure_loaded('Elixir.Logger') of
+                    {module, _} -> application:start(logger);
+                    _ -> ok
+                end,
+            ok;
+        {error, _} = E ->
+            E
     end.
 
 init(Caller, Mode) ->
@@ -97,7 +112,14 @@ handle({From, {notify_when_started, Pid}}, #state{status = Status, subscribed = 
             From ! {init, ok},
             St#state{subscribed = [Pid | Subs]}
     end;
-handle(_Other, St) ->
+%% Anything else goes to `user`, as OTP's init does: init is the group
+%% leader of the processes started before the application controller (logger
+%% among them), so their I/O requests arrive here.
+handle(Other, St) ->
+    case whereis(user) of
+        undefined -> ok;
+        User -> User ! Other
+    end,
     St.
 
 %% init:stop/0,1, restart and reboot: stop the applications (their

@@ -247,6 +247,28 @@ export function catchEnd(p: TraceRequester, x0: Term, reason: Term, raw: Term, c
 }
 
 /**
+ * The stack trace of heap frames (outermost first), innermost entry first, up
+ * to BEAM's depth: `process_info(P, current_stacktrace)`.
+ */
+export function heapTrace(stack: readonly { resume: unknown; label: number }[]): Term {
+  const out: Term[] = [];
+  // Like erts: the current function, then one entry per run of frames that
+  // return to the same place (the calls of a body recursion).
+  let prev: { resume: unknown; label: number } | undefined;
+  for (let i = stack.length - 1; i >= 0 && out.length < DEPTH; i--) {
+    const fr = stack[i]!;
+    const fi = (fr.resume as ResumeInfo).fi;
+    if (fi === undefined) continue;
+    if (out.length > 0) {
+      if (prev !== undefined && prev.resume === fr.resume && prev.label === fr.label) continue;
+      prev = fr;
+    }
+    out.push(frameOf(fi, frameLine(fr)));
+  }
+  return list(out);
+}
+
+/**
  * Complete `err`'s trace with the callers in `stack` (heap frames, the last
  * the innermost; that one is the handler's own frame, already in the trace)
  * and seal it: a re-raise keeps it whole.

@@ -12,6 +12,7 @@ import { ErlangError } from '../process/protocol.js';
 import { BitString, list, type Atom, type Term } from '../terms/types.js';
 import type { ErlFn } from '../process/protocol.js';
 import { markCompiled, type FunDesc } from './calls.js';
+import { internAtoms } from '../bifs/atoms.js';
 
 export interface CompiledModule {
   readonly name: Atom;
@@ -23,6 +24,8 @@ export interface CompiledModule {
   readonly attributes: Term;
   readonly compileInfo: Term;
   readonly md5: Uint8Array;
+  /** The atoms loading the module creates (see compiler/js/lower.ts), absent in older output. */
+  readonly atoms?: readonly Atom[];
 }
 
 interface Registry {
@@ -45,6 +48,7 @@ export function loadModule(rt: { modules: Registry }, mod: CompiledModule): void
     loaded.set(reg, mods);
   }
   mods.set(mod.name, mod);
+  if (mod.atoms !== undefined) internAtoms(mod.atoms);
   const table: [string, ErlFn][] = [];
   for (const [name, arity, fn, exported] of mod.functions) {
     markCompiled(fn);

@@ -10,7 +10,9 @@ import type { Process } from './process.js';
 import type { Runtime } from './runtime.js';
 import { CONTEXT_REDS } from './types.js';
 import { mapFromEntries } from '../terms/map.js';
-import { NIL, Pid, binary, list, type Term } from '../terms/types.js';
+import { Cons, NIL, Pid, binary, list, type Term } from '../terms/types.js';
+import { heapTrace } from '../exec/errors.js';
+import { SUSPEND } from './protocol.js';
 
 /** BEAM's default minimum heap size, in words. */
 const MIN_HEAP_SIZE = 233;
@@ -65,7 +67,8 @@ const ITEMS: Record<string, (rt: Runtime, p: Process) => Term> = {
     const mfa = currentFunction(p) as Term[];
     return [mfa[0]!, mfa[1]!, mfa[2]!, NIL];
   },
-  current_stacktrace: () => NIL,
+  // A process not running has all its frames on the heap (the running one: processInfo2).
+  current_stacktrace: (_rt, p) => heapTrace(p.stack),
   initial_call: (_rt, p) => p.initialCall,
   status: (_rt, p) => (p.status === 'exited' ? 'exiting' : p.status),
   message_queue_len: (_rt, p) => p.queueLength,
@@ -125,8 +128,17 @@ export function processInfo1(rt: Runtime, pid: Term): Term {
   return list(items.map((i) => [i, ITEMS[i]!(rt, p)]));
 }
 
-/** process_info/2 with one item or a list of items. */
-export function processInfo2(rt: Runtime, pid: Term, what: Term): Term {
+/**
+ * process_info/2 with one item or a list of items. The caller asking for its
+ * own `current_stacktrace` suspends, so that its callers are on the heap too,
+ * and gets its answer when resumed.
+ */
+export function processInfo2(rt: Runtime, pid: Term, what: Term, caller?: Process): Term | typeof SUSPEND {
+  const wantsTrace = what === 'current_stacktrace' || (what instanceof Cons && properList(what)?.includes('current_stacktrace'));
+  if (wantsTrace && caller !== undefined && pid instanceof Pid && rt.processOf(pid) === caller) {
+    caller.onUnwound = () => processInfo2(rt, pid, what) as Term;
+    return SUSPEND;
+  }
   if (isItem(what)) {
     const p = target(rt, pid);
     if (p === undefined) return 'undefined';

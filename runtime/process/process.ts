@@ -64,6 +64,11 @@ export class Process extends Mailbox {
   uncaught: unknown = undefined;
   /** Who reports this process's crash, when the host does (SpawnOptions.onCrash). */
   onCrash: ((pid: Pid, reason: Term) => void) | undefined = undefined;
+  /**
+   * A BIF that returned SUSPEND to see the whole stack on the heap: called
+   * with it once unwound; its result is the BIF's value.
+   */
+  onUnwound: ((stack: readonly Frame[]) => Term) | undefined = undefined;
   /** An exception whose stack trace a handler asked for (runtime/exec/errors.ts stacktraceOf). */
   traceOf: ErlangError | undefined = undefined;
   /** What the handler wants made of that trace (the value of an old-style catch). */

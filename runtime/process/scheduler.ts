@@ -210,6 +210,12 @@ export class Scheduler {
       if ((p.status as ProcStatus) === 'exiting') break;
       if (r === SUSPEND) {
         this.spill(p);
+        const unwound = p.onUnwound;
+        if (unwound !== undefined && (p.status as ProcStatus) === 'running') {
+          p.onUnwound = undefined;
+          value = unwound(stack);
+          continue;
+        }
         const traced = p.traceOf;
         if (traced !== undefined && (p.status as ProcStatus) === 'running') {
           // A handler asked for its exception's full stack trace: its

@@ -3,6 +3,9 @@
  * by case (see ./re-cases.ts). Each table is one erl request.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { binaryToTerm } from '../../runtime/terms/etf.js';
+import { formatW } from '../../runtime/terms/print.js';
+import { erl } from '../support/erl.js';
 import { compareCases, compileDriver, runOnBeamjsOnly, startRuntime, stopRuntime } from './re-cases.js';
 
 beforeAll(async () => {
@@ -326,9 +329,18 @@ describe('re:run global, unicode and compiled patterns', () => {
       `{crun, "baaa", "a", [anchored], []}`,
       `{run, "a", {re_pattern, 0, 0, 0, <<1,2,3>>}}`,
       `{run, "a", {re_pattern, 0, 0, 0}}`,
-      `version`,
     ];
     expect(await compareCases(cases)).toEqual([]);
+  }, T);
+});
+
+describe('re:version', () => {
+  it('names the PCRE release it follows but is not PCRE (so Elixir recompiles stored patterns)', async () => {
+    const [ours] = await runOnBeamjsOnly([`version`]);
+    const erls = formatW(binaryToTerm(await erl.eval(`re:version()`)));
+    const w = (text: string): string => `<<${[...Buffer.from(text)].join(',')}>>`;
+    expect(ours).toBe(w('8.44 2020-02-12 (beamjs)'));
+    expect(erls).toBe(w('8.44 2020-02-12'));
   }, T);
 });
 
