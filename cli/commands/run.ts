@@ -135,10 +135,13 @@ export async function run(inputs: readonly string[], opts: RunOptions, io: Outpu
   }
 }
 
-/** What the `elixir` command prints for an uncaught exception: Exception.format/3's text. */
+/**
+ * What the `elixir` command prints for an uncaught exception: Kernel.CLI's
+ * format_error/3 (Exception.format/3 of the trace without the compiler's frames).
+ */
 async function elixirCrashText(rt: Runtime, e: ErlangError): Promise<string> {
   try {
-    const text = await rt.call('Elixir.Exception', 'format', [e.cls, e.reason, list(e.stack)]);
+    const text = await rt.call('Elixir.Kernel.CLI', 'format_error', [e.cls, e.reason, list(e.stack)]);
     const s = chardataToString(text, 'unicode');
     if (s !== undefined) return s;
   } catch {

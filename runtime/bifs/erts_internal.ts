@@ -21,6 +21,7 @@
  * a position in its hash trie instead, so the Path integers of large maps
  * differ from BEAM's (the pairs and their order do not).
  */
+import { exactCompare } from '../terms/compare.js';
 import { NATIVE_TIME_UNIT } from '../process/time.js';
 import { MAP_SMALL_MAP_LIMIT, mapIterEntries } from '../terms/map.js';
 import { BitString, Cons, NIL, isMap, type ErlMapLike, type Term } from '../terms/types.js';
@@ -128,4 +129,7 @@ export const ertsInternalBifs: Map<string, Bif> = bifTable([
   ['time_unit/0', () => NATIVE_TIME_UNIT],
   ['perf_counter_unit/0', () => NATIVE_TIME_UNIT],
   ['beamfile_chunk/2', beamfileChunk],
+  // The exact term order (integers before equal floats) as -1, 0 or 1: the
+  // compiler sorts map pattern keys with it (v3_kernel).
+  ['cmp_term/2', (_p, a, b) => exactCompare(a, b)],
 ]);

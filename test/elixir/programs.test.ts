@@ -5,7 +5,9 @@
  * `elixir` command (`elixir -pa OUT -e 'BeamjsEx.Name.main()'`) and through
  * the built `beamjs run OUT -e 'BeamjsEx.Name.main()'`, which starts the
  * elixir application as the `elixir` command does. The printed text must be
- * identical once pids, references and Logger's clock are masked.
+ * identical once pids, references, Logger's clock and ExUnit's timings are
+ * masked. BeamjsEx.ExunitSuite runs the ExUnit files of test/elixir/exunit,
+ * compiled at run time by Elixir's compiler as `mix test` does.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
@@ -37,16 +39,18 @@ export function mask(text: string): string {
     .replace(/#PID<\d+\.\d+\.\d+>/g, '#PID<>')
     .replace(/<\d+\.\d+\.\d+>/g, '<PID>')
     .replace(/#Reference<[\d.]+>/g, '#Reference<>')
-    .replace(/^\d\d:\d\d:\d\d\.\d\d\d \[/gm, 'TIME [');
+    .replace(/^\d\d:\d\d:\d\d\.\d\d\d \[/gm, 'TIME [')
+    .replace(/^Finished in .*$/gm, 'Finished in T');
 }
 
 function onElixir(mod: string): { text: string; status: number | null } {
-  const r = spawnSync('elixir', ['-pa', out, '-e', `${mod}.main()`], { encoding: 'utf8', timeout: 60_000 });
+  const r = spawnSync('elixir', ['-pa', out, '-e', `${mod}.main()`], { cwd: root, encoding: 'utf8', timeout: 60_000 });
   return { text: mask(r.stdout + r.stderr), status: r.status };
 }
 
 function onBeamjs(mod: string): { text: string; status: number | null } {
   const r = spawnSync('node', [cli, 'run', out, '-e', `${mod}.main()`], {
+    cwd: root,
     encoding: 'utf8',
     timeout: 120_000,
     env: { ...process.env, BEAMJS_CACHE: process.env.BEAMJS_CACHE ?? join(root, '.cache', 'beamjs') },
