@@ -49,14 +49,22 @@ export function beamsUnder(libDir: string): string[] {
   return out;
 }
 
-function benchEbin(): string {
-  const src = join(repoRoot, 'bench', 'erl', 'beamjs_bench.erl');
+/** bench/erl/beamjs_bench.erl and the corpus programs it calls (test/programs/bg_*.erl). */
+export function benchSources(): string[] {
+  const progs = join(repoRoot, 'test', 'programs');
+  return [join(repoRoot, 'bench', 'erl', 'beamjs_bench.erl'),
+    ...readdirSync(progs).filter((f) => f.startsWith('bg_') && f.endsWith('.erl')).sort().map((f) => join(progs, f))];
+}
+
+/** Compile the benchmark modules into .cache/bench-erl when stale; the folder. */
+export function benchEbin(): string {
   const out = join(repoRoot, '.cache', 'bench-erl');
   mkdirSync(out, { recursive: true });
-  const beam = join(out, 'beamjs_bench.beam');
-  if (!existsSync(beam) || statSync(beam).mtimeMs < statSync(src).mtimeMs) {
-    execFileSync('erlc', ['-o', out, src], { stdio: 'inherit' });
-  }
+  const stale = benchSources().filter((src) => {
+    const beam = join(out, src.slice(src.lastIndexOf('/') + 1, -'.erl'.length) + '.beam');
+    return !existsSync(beam) || statSync(beam).mtimeMs < statSync(src).mtimeMs;
+  });
+  if (stale.length > 0) execFileSync('erlc', ['-o', out, ...stale], { stdio: 'inherit' });
   return out;
 }
 

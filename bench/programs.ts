@@ -4,8 +4,6 @@
  * `beamjs run` does (modules compiled through the cache, OTP modules loaded
  * on demand), each measured call in a new process after a warm-up call.
  */
-import { execFileSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { indexBeams, indexEbins } from '../cli/host/inputs.js';
 import { bootSystem } from '../runtime/boot.js';
@@ -13,16 +11,15 @@ import { nodeRuntime, runtimeEbin } from '../cli/host/node-runtime.js';
 import { otpEbinDirs } from '../cli/host/otp.js';
 import type { Runtime } from '../runtime/process/runtime.js';
 import type { Term } from '../runtime/terms/types.js';
-import { erlMedian, repoRoot, timeMedian, type Row } from './lib.js';
+import { benchEbin, benchSources, erlMedian, timeMedian, type Row } from './lib.js';
 
 let runtime: Promise<Runtime> | undefined;
 
 function benchRuntime(): Promise<Runtime> {
   runtime ??= (async () => {
-    const out = join(repoRoot, '.cache', 'bench-erl');
-    mkdirSync(out, { recursive: true });
-    execFileSync('erlc', ['-o', out, join(repoRoot, 'bench', 'erl', 'beamjs_bench.erl')]);
-    const index = indexEbins([runtimeEbin(), ...otpEbinDirs()], indexBeams([join(out, 'beamjs_bench.beam')]));
+    const out = benchEbin();
+    const beams = benchSources().map((src) => join(out, src.slice(src.lastIndexOf('/') + 1, -'.erl'.length) + '.beam'));
+    const index = indexEbins([runtimeEbin(), ...otpEbinDirs()], indexBeams(beams));
     const rt = await nodeRuntime(index, { logCrashes: true });
     // init, the code server and `user`: what io_lib and gen_server expect.
     await bootSystem(rt, 'minimal');
@@ -68,6 +65,11 @@ export const PROGRAMS: Program[] = [
   { name: 'ets insert+lookup 1,000,000 keys', fun: 'ets', arg: 1000000, argSource: '1000000', runs: 3 },
   { name: 'maps put+get 1,000,000 keys', fun: 'maps', arg: 1000000, argSource: '1000000', runs: 3 },
   { name: 'gen_server:call x 100,000', fun: 'gen_call', arg: 100000, argSource: '100000', runs: 3 },
+  { name: 'nbody 100,000 steps', fun: 'nbody', arg: 100000, argSource: '100000', runs: 3 },
+  { name: 'binary-trees 15', fun: 'binary_trees', arg: 15, argSource: '15', runs: 3 },
+  { name: 'pidigits 1,500', fun: 'pidigits', arg: 1500, argSource: '1500', runs: 3 },
+  { name: 'spectral-norm 250', fun: 'spectral_norm', arg: 250, argSource: '250', runs: 3 },
+  { name: 'mandelbrot 300', fun: 'mandelbrot', arg: 300, argSource: '300', runs: 3 },
 ];
 
 export function programBench(p: Program): () => Promise<Row> {

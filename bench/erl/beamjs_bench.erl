@@ -5,6 +5,7 @@
 -export([median/3, read_otp/1]).
 -export([fib/1, tak/1, ring/1, spawn_exit/1, selective/1]).
 -export([sort/1, format/1, ets/1, maps/1, gen_call/1]).
+-export([nbody/1, binary_trees/1, pidigits/1, spectral_norm/1, mandelbrot/1]).
 -export([init/1, handle_call/3, handle_cast/2]).
 
 median(Name, Arg, Runs) ->
@@ -111,3 +112,11 @@ init(N) -> {ok, N}.
 handle_call(inc, _From, N) -> {reply, ok, N + 1};
 handle_call(get, _From, N) -> {reply, N, N}.
 handle_cast(_Msg, N) -> {noreply, N}.
+
+%% ---- Benchmarks-game programs (test/programs/bg_*.erl, compiled beside this) ----
+
+nbody(N) -> bg_nbody:run(N).
+binary_trees(N) -> bg_trees:run(N).
+pidigits(N) -> bg_pidigits:run(N).
+spectral_norm(N) -> bg_spectral:run(N).
+mandelbrot(N) -> bg_mandel:run(N).

@@ -18,6 +18,7 @@ import type { FnContext } from './function-context.js';
 import { rt } from './module-context.js';
 import type { LowerTable } from './lower-types.js';
 import { ErlFloat } from '../../runtime/terms/types.js';
+import { knownNumber } from './known-numbers.js';
 
 /** Helpers that cannot fail: their result needs no check. */
 const INFALLIBLE = new Set([
@@ -40,7 +41,7 @@ export function lowerBif(c: FnContext, fail: number, bif: ExtFuncOp, args: reado
     const callArgs = inline.withProcess ? [b.id('p'), ...argExprs] : argExprs;
     callExpr = b.call(rt(inline.helper), ...callArgs);
     fallible = !INFALLIBLE.has(inline.helper);
-    fast = inlineArith(c, inline.helper, args);
+    fast = floatArith(c, inline.helper, args) ?? inlineArith(c, inline.helper, args);
   } else {
     const cell = c.m.ext(bif.module, bif.name, bif.arity);
     callExpr = b.call(rt(fail === 0 ? 'bodyBif' : 'guardBif'), b.id('p'), cell, b.array(argExprs));
@@ -82,6 +83,27 @@ function constantArith(helper: string, args: readonly Operand[]): boolean {
   if (k.kind === 'float') return true;
   if (k.kind === 'literal') return k.value instanceof ErlFloat;
   return k.kind === 'integer' && typeof k.value === 'number' && k.value >= -SMALL && k.value < SMALL;
+}
+
+const FLOAT_OPS: Record<string, '+' | '-' | '*' | '/'> = { add: '+', sub: '-', mul: '*', fdiv: '/' };
+
+/**
+ * Arithmetic whose result the type information makes a float: both operands
+ * known numbers (see known-numbers.ts), at least one a float (any two for
+ * `/`). The result is boxed when finite; otherwise the helper raises.
+ */
+function floatArith(c: FnContext, helper: string, args: readonly Operand[]):
+  { test: E.Expression; value: E.Expression } | undefined {
+  const op = FLOAT_OPS[helper];
+  if (op === undefined || args.length !== 2) return undefined;
+  const x = knownNumber(c, args[0]!);
+  const y = knownNumber(c, args[1]!);
+  if (x === undefined || y === undefined || (op !== '/' && !x.float && !y.float)) return undefined;
+  const t = c.temp(8);
+  return {
+    test: b.call(b.path('Number.isFinite'), b.assign(t, b.binary(op, x.expr, y.expr))),
+    value: b.newExpr(rt('ErlFloat'), t),
+  };
 }
 
 const I32_MAX = 2 ** 31 - 1;

@@ -9,6 +9,7 @@ import type * as E from 'estree';
 import type { Instr, Operand } from '../asm/types.js';
 import { ErlFloat } from '../../runtime/terms/types.js';
 import * as b from './builders.js';
+import { knownNumber } from './known-numbers.js';
 import type { FnContext } from './function-context.js';
 import { rt } from './module-context.js';
 import type { LowerTable } from './lower-types.js';
@@ -109,6 +110,13 @@ function isNe(c: FnContext, ins: Instr): void {
  */
 function order(c: FnContext, ins: Instr, op: '<' | '>=', helper: string): void {
   const [fail, a, d] = ins.args;
+  const kx = knownNumber(c, a!);
+  const ky = knownNumber(c, d!);
+  if (kx !== undefined && ky !== undefined && (kx.float || ky.float)) {
+    // Numbers compare by value in term order (1 < 1.5, 1 >= 1.0).
+    c.test(b.binary(op, kx.expr, ky.expr), label(fail));
+    return;
+  }
   const x = c.src(a!);
   const y = c.src(d!);
   const small = (o: Operand): boolean => o.kind === 'integer' && typeof o.value === 'number';
