@@ -56,7 +56,7 @@ export interface LoweredFunction {
 
 export function lowerFunction(m: ModuleContext, f: AsmFunction, ops: LowerTable): LoweredFunction {
   const out = lowerShapes(m, f, ops);
-  if (!m.mayTail(f.entryLabel) && unsafeReturns(out.decls, m.fnName(f.entryLabel)).length > 0) {
+  if (!m.mayTail(f.entryLabel) && unsafeReturns(out.decls, m.fnName(f.entryLabel), (n) => m.neverTails(n)).length > 0) {
     // Callers were compiled without a TAIL check on this function's result.
     throw new CompileError(m.name, `${f.name}/${f.arity}`, undefined, undefined,
       'internal error: returns TAIL but tail.ts predicted it never does');

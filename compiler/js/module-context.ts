@@ -57,8 +57,8 @@ export class ModuleContext {
       used.add(n);
       this.jsNames.set(f.entryLabel, n);
     }
-    this.tailing = tailingFunctions(asm);
     this.stubs = nifStubs(asm);
+    this.tailing = tailingFunctions(asm, (label) => !this.stubs.has(label));
   }
 
   /** Whether a call to the local function at `label` may return TAIL. */
@@ -66,6 +66,15 @@ export class ModuleContext {
     // A NIF stub's call goes to its BIF, which may hand over a tail call.
     return this.tailing.has(label) || this.stubs.has(label);
   }
+
+  /** Whether a return of a call to the JS function `name` of this module never returns TAIL. */
+  neverTails(name: string): boolean {
+    this.labelsByName ??= new Map([...this.jsNames].map(([label, n]) => [n, label]));
+    const label = this.labelsByName.get(name);
+    return label !== undefined && !this.mayTail(label);
+  }
+
+  private labelsByName: Map<string, number> | undefined;
 
   /** Whether the local function at `label` is a NIF stub (calls go through the registry). */
   isNifStub(label: number): boolean {

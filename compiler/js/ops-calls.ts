@@ -8,15 +8,18 @@
  * the fast path simply falls into.
  *
  * Tail calls: a self tail call is a jump to the entry (after the reduction
- * check a call would do); any other tail call hands the callee and its
- * arguments to the trampoline (`p.tailFn`/`p.tailArgs`, return TAIL), which
- * keeps mutual recursion in constant JS stack.
+ * check a call would do); a tail call to another local function is a direct
+ * JS call returned as it is (the reduction budget bounds the JS stack that a
+ * chain of them builds: a SUSPEND unwinds it, leaving no frame); any other
+ * tail call hands the callee and its arguments to the trampoline
+ * (`p.tailFn`/`p.tailArgs`, return TAIL): its callee may be reloaded.
  */
 import type * as E from 'estree';
 import type { ExtFuncOp, Instr, Operand } from '../asm/types.js';
 import * as b from './builders.js';
 import { RAISING_BIFS } from './bif-table.js';
 import { isBuiltin } from '../../runtime/bifs/erlang-sysinfo-builtins.js';
+import { TAIL_LN } from '../../runtime/exec/errors.js';
 import type { FnContext } from './function-context.js';
 import { rt } from './module-context.js';
 import type { LowerTable } from './lower-types.js';
@@ -93,7 +96,17 @@ function callTail(c: FnContext, ins: Instr): void {
     c.jump(l);
     return;
   }
-  tailCall(c, localCallee(c, l), argRegs(c, u(ar)));
+  if (c.m.isNifStub(l)) {
+    tailCall(c, localCallee(c, l), argRegs(c, u(ar)));
+    return;
+  }
+  // A direct call: the JS stack it adds is bounded by the reduction budget
+  // (every entry costs reductions; a SUSPEND unwinds it), and a pending
+  // SUSPEND or TAIL passes through as the callee's result. `ln = TAIL_LN`:
+  // an exception from the callee adds no entry for this function.
+  c.temps.add('ln');
+  c.emit(b.set('ln', b.num(TAIL_LN)), b.ret(b.call(localCallee(c, l), P(), ...argRegs(c, u(ar)))));
+  c.dead = true;
 }
 
 /** erlang:error/exit/throw never return: raise here, with this function's frame. */

@@ -31,13 +31,19 @@ const label = (op: Operand | undefined): number => (op?.kind === 'f' ? op.label 
 
 const isRaisingBif = (f: ExtFuncOp): boolean => f.module === 'erlang' && RAISING_BIFS.has(`${f.name}/${f.arity}`);
 
-/** Can instruction `i` of `f` end the function by returning TAIL? */
-function tailsOut(f: AsmFunction, i: number): boolean {
+/**
+ * Can instruction `i` of `f` end the function by returning TAIL, whatever
+ * the module's other functions do? A local tail call is a direct JS call
+ * (`return g(p, ...)`): it returns TAIL only if `g` does (tailingFunctions).
+ */
+function tailsOut(f: AsmFunction, i: number, directLocal: (label: number) => boolean): boolean {
   const ins = f.code[i]!;
   switch (ins.name) {
     case 'call_only':
-    case 'call_last':
-      return label(ins.args[1]) !== f.entryLabel; // a self tail call is a loop
+    case 'call_last': {
+      const l = label(ins.args[1]);
+      return l !== f.entryLabel && !directLocal(l); // a self tail call is a loop
+    }
     case 'call_ext_only':
     case 'call_ext_last':
       return !isRaisingBif(ins.args[1] as ExtFuncOp);
@@ -51,16 +57,43 @@ function tailsOut(f: AsmFunction, i: number): boolean {
   }
 }
 
-/** Whether `f` may return TAIL. */
-export function mayReturnTail(f: AsmFunction): boolean {
-  for (let i = 0; i < f.code.length; i++) if (tailsOut(f, i)) return true;
-  return false;
+/** The local functions `f` tail-calls directly (not itself). */
+function directTailCallees(f: AsmFunction, directLocal: (label: number) => boolean): number[] {
+  const out: number[] = [];
+  for (const ins of f.code) {
+    if (ins.name !== 'call_only' && ins.name !== 'call_last') continue;
+    const l = label(ins.args[1]);
+    if (l !== f.entryLabel && directLocal(l)) out.push(l);
+  }
+  return out;
 }
 
-/** The entry labels of the functions of `asm` that may return TAIL. */
-export function tailingFunctions(asm: AsmModule): Set<number> {
+/**
+ * The entry labels of the functions of `asm` that may return TAIL: those
+ * with a tail call the trampoline runs, and (to a fixpoint) those that
+ * tail-call one of them directly. `directLocal(label)`: whether a local tail
+ * call to that function is a direct JS call (not a NIF stub's cell).
+ */
+export function tailingFunctions(asm: AsmModule, directLocal: (label: number) => boolean): Set<number> {
   const out = new Set<number>();
-  for (const f of asm.functions) if (mayReturnTail(f)) out.add(f.entryLabel);
+  for (const f of asm.functions) {
+    for (let i = 0; i < f.code.length; i++) {
+      if (tailsOut(f, i, directLocal)) {
+        out.add(f.entryLabel);
+        break;
+      }
+    }
+  }
+  const callees = new Map(asm.functions.map((f) => [f.entryLabel, directTailCallees(f, directLocal)]));
+  for (let changed = true; changed;) {
+    changed = false;
+    for (const [f, cs] of callees) {
+      if (!out.has(f) && cs.some((l) => out.has(l))) {
+        out.add(f);
+        changed = true;
+      }
+    }
+  }
   return out;
 }
 
@@ -69,7 +102,7 @@ export function tailingFunctions(asm: AsmModule): Set<number> {
  * frame saves, and a call of the function itself (`self`: its resume copy
  * continuing in the fast form after a self tail call).
  */
-function safeReturn(arg: E.Expression | null | undefined, self: string | undefined): boolean {
+function safeReturn(arg: E.Expression | null | undefined, self: string | undefined, safeCallee: (name: string) => boolean): boolean {
   if (arg == null) return true;
   switch (arg.type) {
     case 'Identifier':
@@ -79,7 +112,7 @@ function safeReturn(arg: E.Expression | null | undefined, self: string | undefin
     case 'CallExpression': {
       // R.suspendEntry(...) and p.waitMsg() return SUSPEND.
       const callee = arg.callee;
-      if (callee.type === 'Identifier') return callee.name === self;
+      if (callee.type === 'Identifier') return callee.name === self || safeCallee(callee.name);
       return callee.type === 'MemberExpression' && callee.property.type === 'Identifier'
         && (callee.property.name === 'suspendEntry' || callee.property.name === 'waitMsg');
     }
@@ -92,21 +125,22 @@ function safeReturn(arg: E.Expression | null | undefined, self: string | undefin
  * The `return` statements of `node` that could return TAIL (nested
  * functions are not looked into: compiled code has none).
  */
-export function unsafeReturns(node: unknown, self?: string, out: E.ReturnStatement[] = []): E.ReturnStatement[] {
+export function unsafeReturns(node: unknown, self?: string, safeCallee: (name: string) => boolean = () => false,
+  out: E.ReturnStatement[] = []): E.ReturnStatement[] {
   if (node === null || typeof node !== 'object') return out;
   if (Array.isArray(node)) {
-    for (const n of node) unsafeReturns(n, self, out);
+    for (const n of node) unsafeReturns(n, self, safeCallee, out);
     return out;
   }
   const n = node as E.Node;
   if (n.type === 'ReturnStatement') {
-    if (!safeReturn(n.argument, self)) out.push(n);
+    if (!safeReturn(n.argument, self, safeCallee)) out.push(n);
     return out;
   }
   for (const k in n) {
     if (k === 'loc' || k === 'leadingComments' || k === 'trailingComments') continue;
     const v = (n as unknown as Record<string, unknown>)[k];
-    if (v !== null && typeof v === 'object') unsafeReturns(v, self, out);
+    if (v !== null && typeof v === 'object') unsafeReturns(v, self, safeCallee, out);
   }
   return out;
 }

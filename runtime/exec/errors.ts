@@ -167,10 +167,20 @@ const DEPTH = 8;
 export function addFrame(e: unknown, fi: FnInfo, line: number | undefined): unknown {
   const err = caught(e);
   if (err === undefined) return e;
-  if (err.own) err.own = false;
+  // Out of a local tail call: the caller's frame is gone on BEAM.
+  if (line === TAIL_LN) err.own = false;
+  else if (err.own) err.own = false;
   else if (!err.sealed && err.stack.length < DEPTH) err.stack.push(frameOf(fi, lineOf(fi, line)));
   return err;
 }
+
+/**
+ * The `ln` of a compiled function during a direct local tail call
+ * (`return f(p, ...)`): an exception coming out of it adds no entry for this
+ * function, as on BEAM, where a tail call leaves no frame. Not a line (>= 0)
+ * nor a resume's `-label`.
+ */
+export const TAIL_LN = -0x40000000;
 
 /** `ln` of a compiled function: a line, or `-label` of the continuation a resume started at. */
 function lineOf(fi: FnInfo, line: number | undefined): number {

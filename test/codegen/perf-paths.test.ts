@@ -23,9 +23,14 @@ describe('fast paths of generated code agree with BEAM', () => {
   });
 
   it('compiled local calls skip the TAIL check only for callees that never return TAIL', () => {
-    // leaf/1 cannot return TAIL; tail_local/1 can (it tail-calls leaf/1).
+    // leaf/1 cannot return TAIL, nor can tail_local/1 (its tail call to leaf/1
+    // is a direct JS call); tail_ext/1 hands lists:reverse/1 to the trampoline,
+    // and tail_via/1 returns what tail_ext/1 returns.
     expect(c.js).toMatch(/x0 = leaf\$1\(p, x0\);\n\s*if \(x0 === SUSPEND\)/);
-    expect(c.js).toMatch(/x0 = tail_local\$1\(p, x0\);\n\s*if \(x0 === TAIL\)/);
+    expect(c.js).toMatch(/x0 = tail_local\$1\(p, x0\);\n\s*if \(x0 === SUSPEND\)/);
+    expect(c.js).toMatch(/return leaf\$1\(p, x0\);/);
+    expect(c.js).toMatch(/x0 = tail_ext\$1\(p, x0\);\n\s*if \(x0 === TAIL\)/);
+    expect(c.js).toMatch(/x0 = tail_via\$1\(p, x0\);\n\s*if \(x0 === TAIL\)/);
   });
 
   it('receive loops are structured JS loops, not a switch', () => {

@@ -45,6 +45,7 @@ t_guard_arith() ->
 leaf(X) -> X * 2.
 tail_local(X) -> leaf(X + 1).
 tail_ext(X) -> lists:reverse([X, 1]).
+tail_via(X) -> tail_ext(X + 1).
 tail_apply(M, X) -> M:ext_tail(X).
 tail_fun(F, X) -> F(X).
 tail_known(X) -> F = fun(Y) -> {Y, X} end, F(X).
@@ -62,7 +63,8 @@ t_tail_callers() ->
     E = {tail_fun(fun(Y) -> Y + 100 end, 1)},
     F = {tail_known(9)},
     G = {even(1000001), odd(1000001)},
-    {A, B, C, D, E, F, G}.
+    H = [0 | tail_via(7)],
+    {A, B, C, D, E, F, G, H}.
 
 relay(To) -> receive M -> To ! {relayed, M}, relay(To) end.
 
