@@ -15,6 +15,9 @@ export interface KnownNumber {
   /** The operand's value as a JS number. */
   expr: E.Expression;
   float: boolean;
+  /** An integer's bounds (safe integers). */
+  min?: number;
+  max?: number;
 }
 
 const safe = (n: unknown): boolean => typeof n === 'number';
@@ -26,13 +29,29 @@ export function knownNumber(c: FnContext, o: Operand): KnownNumber | undefined {
     case 'literal':
       return o.value instanceof ErlFloat ? { expr: b.num(o.value.value), float: true } : undefined;
     case 'integer':
-      return typeof o.value === 'number' ? { expr: b.num(o.value), float: false } : undefined;
+      return typeof o.value === 'number' ? { expr: b.num(o.value), float: false, min: o.value, max: o.value } : undefined;
     case 'tr':
       if (o.type.bits === BEAM_TYPE.float) return { expr: b.member(c.src(o), 'value'), float: true };
       // An integer known to be in the safe range is a JS number term.
-      if (o.type.bits === BEAM_TYPE.integer && safe(o.type.min) && safe(o.type.max)) return { expr: c.src(o), float: false };
+      if (o.type.bits === BEAM_TYPE.integer && safe(o.type.min) && safe(o.type.max)) {
+        return { expr: c.src(o), float: false, min: o.type.min as number, max: o.type.max as number };
+      }
       return undefined;
     default:
       return undefined;
   }
+}
+
+const MAX_SAFE = Number.MAX_SAFE_INTEGER;
+
+/**
+ * `x op y` on two known integers when every result is a safe integer (so
+ * plain JS arithmetic is exact and no check is needed); else undefined.
+ */
+export function sureIntArith(x: KnownNumber, y: KnownNumber, op: '+' | '-' | '*'): E.Expression | undefined {
+  if (x.float || y.float || x.min === undefined || y.min === undefined) return undefined;
+  const [a, b2, c2, d2] = [x.min, x.max!, y.min, y.max!];
+  const ends = op === '+' ? [a + c2, b2 + d2] : op === '-' ? [a - d2, b2 - c2] : [a * c2, a * d2, b2 * c2, b2 * d2];
+  if (!ends.every((v) => Math.abs(v) <= MAX_SAFE)) return undefined;
+  return b.binary(op, x.expr, y.expr);
 }

@@ -18,7 +18,7 @@ import type { FnContext } from './function-context.js';
 import { rt } from './module-context.js';
 import type { LowerTable } from './lower-types.js';
 import { ErlFloat } from '../../runtime/terms/types.js';
-import { knownNumber } from './known-numbers.js';
+import { knownNumber, sureIntArith } from './known-numbers.js';
 
 /** Helpers that cannot fail: their result needs no check. */
 const INFALLIBLE = new Set([
@@ -41,6 +41,12 @@ export function lowerBif(c: FnContext, fail: number, bif: ExtFuncOp, args: reado
     const callArgs = inline.withProcess ? [b.id('p'), ...argExprs] : argExprs;
     callExpr = b.call(rt(inline.helper), ...callArgs);
     fallible = !INFALLIBLE.has(inline.helper);
+    const sure = sureArith(c, inline.helper, args);
+    if (sure !== undefined) {
+      // The type information proves the result: nothing can fail.
+      c.set(dst, sure);
+      return;
+    }
     fast = floatArith(c, inline.helper, args) ?? inlineArith(c, inline.helper, args);
   } else {
     const cell = c.m.ext(bif.module, bif.name, bif.arity);
@@ -86,6 +92,15 @@ function constantArith(helper: string, args: readonly Operand[]): boolean {
 }
 
 const FLOAT_OPS: Record<string, '+' | '-' | '*' | '/'> = { add: '+', sub: '-', mul: '*', fdiv: '/' };
+
+/** `+ - *` on integers whose ranges (type information, literals) keep every result safe. */
+function sureArith(c: FnContext, helper: string, args: readonly Operand[]): E.Expression | undefined {
+  const op = FLOAT_OPS[helper];
+  if (op === undefined || op === '/' || args.length !== 2) return undefined;
+  const x = knownNumber(c, args[0]!);
+  const y = knownNumber(c, args[1]!);
+  return x === undefined || y === undefined ? undefined : sureIntArith(x, y, op);
+}
 
 /**
  * Arithmetic whose result the type information makes a float: both operands

@@ -112,7 +112,7 @@ function order(c: FnContext, ins: Instr, op: '<' | '>=', helper: string): void {
   const [fail, a, d] = ins.args;
   const kx = knownNumber(c, a!);
   const ky = knownNumber(c, d!);
-  if (kx !== undefined && ky !== undefined && (kx.float || ky.float)) {
+  if (kx !== undefined && ky !== undefined) {
     // Numbers compare by value in term order (1 < 1.5, 1 >= 1.0).
     c.test(b.binary(op, kx.expr, ky.expr), label(fail));
     return;
