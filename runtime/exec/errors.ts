@@ -167,9 +167,8 @@ const DEPTH = 8;
 export function addFrame(e: unknown, fi: FnInfo, line: number | undefined): unknown {
   const err = caught(e);
   if (err === undefined) return e;
-  // Out of a local tail call: the caller's frame is gone on BEAM.
-  if (line === TAIL_LN) err.own = false;
-  else if (err.own) err.own = false;
+  // Out of a direct local tail call (TAIL_LN) this function has no frame on BEAM.
+  if (err.own || line === TAIL_LN) err.own = false;
   else if (!err.sealed && err.stack.length < DEPTH) err.stack.push(frameOf(fi, lineOf(fi, line)));
   return err;
 }

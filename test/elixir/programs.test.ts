@@ -76,4 +76,16 @@ describe('Elixir programs print what the elixir command prints', () => {
       expect(ours.status).toBe(0);
     }, 180_000);
   }
+
+  it('an uncaught exception prints as elixir prints it, status 1', () => {
+    compile();
+    const [e, b] = [spawnSync('elixir', ['-pa', out, '-e', 'BeamjsEx.Errors.risky(:arg)'], { cwd: root, encoding: 'utf8' }),
+      spawnSync('node', [cli, 'run', out, '-e', 'BeamjsEx.Errors.risky(arg)'], { cwd: root, encoding: 'utf8' })];
+    // elixir -e adds its evaluator's frames (erl_eval, Code) below the call's own.
+    const own = (text: string): string => text.split('\n').filter((l) => !/erl_eval|lib\/code\.ex/.test(l)).join('\n').trim();
+    expect(e.status).toBe(1);
+    expect(b.status).toBe(1);
+    expect(own(b.stderr)).toBe(own(e.stderr));
+    expect(own(b.stderr)).toMatch(/^\*\* \(ArgumentError\) bad arg\n {4}test\/elixir\/programs\/errors\.ex:\d+: BeamjsEx\.Errors\.risky\/1$/);
+  }, 120_000);
 });
