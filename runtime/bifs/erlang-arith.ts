@@ -38,9 +38,13 @@ const big = (t: Int): bigint => (typeof t === 'bigint' ? t : BigInt(t));
  * that V8 answers without touching the digits.
  */
 export function bigResult(x: bigint): Int {
-  if (x <= MAX_DOUBLE_BIG && x >= -MAX_DOUBLE_BIG) return normInt(x);
-  const tooBig = x > 0n ? (x >> MAX_INT_BITS_N) !== 0n : ((x - 1n) >> MAX_INT_BITS_N) < -1n;
-  return tooBig ? systemLimit() : x;
+  return fitsBeam(x) ? normInt(x) : systemLimit();
+}
+
+/** Whether a bigint is within BEAM's bignum size (see bigResult). */
+export function fitsBeam(x: bigint): boolean {
+  if (x <= MAX_DOUBLE_BIG && x >= -MAX_DOUBLE_BIG) return true;
+  return x > 0n ? (x >> MAX_INT_BITS_N) === 0n : ((x - 1n) >> MAX_INT_BITS_N) >= -1n;
 }
 
 const TWO64 = 2 ** 64;

@@ -14,6 +14,7 @@
  * are the number/number cases, written so V8 can inline them.
  */
 import { ErlFloat, normInt, type Int, type Term } from '../terms/types.js';
+import { fitsBeam } from '../bifs/erlang-arith.js';
 
 const MAX = Number.MAX_SAFE_INTEGER;
 const MIN = Number.MIN_SAFE_INTEGER;
@@ -27,6 +28,9 @@ function fail(reason: Term): undefined {
 }
 
 const isInt = (t: Term): t is Int => typeof t === 'number' || typeof t === 'bigint';
+
+/** A bigint result: normalised, or a `system_limit` failure beyond BEAM's bignum size. */
+const bigOut = (x: bigint): Term | undefined => (fitsBeam(x) ? normInt(x) : fail('system_limit'));
 
 /** A finite JS number as a boxed float, or undefined (badarith) for inf/NaN. */
 export function mkFloat(v: number): ErlFloat | undefined {
@@ -50,13 +54,13 @@ export function add(a: Term, b: Term): Term | undefined {
   if (typeof a === 'number' && typeof b === 'number') {
     const r = a + b;
     if (r <= MAX && r >= MIN) return r;
-    return normInt(BigInt(a) + BigInt(b));
+    return bigOut(BigInt(a) + BigInt(b));
   }
   return addSlow(a, b);
 }
 
 function addSlow(a: Term, b: Term): Term | undefined {
-  if (isInt(a) && isInt(b)) return normInt(big(a) + big(b));
+  if (isInt(a) && isInt(b)) return bigOut(big(a) + big(b));
   if (a instanceof ErlFloat || b instanceof ErlFloat) {
     const x = asFloat(a);
     const y = asFloat(b);
@@ -70,9 +74,9 @@ export function sub(a: Term, b: Term): Term | undefined {
   if (typeof a === 'number' && typeof b === 'number') {
     const r = a - b;
     if (r <= MAX && r >= MIN) return r;
-    return normInt(BigInt(a) - BigInt(b));
+    return bigOut(BigInt(a) - BigInt(b));
   }
-  if (isInt(a) && isInt(b)) return normInt(big(a) - big(b));
+  if (isInt(a) && isInt(b)) return bigOut(big(a) - big(b));
   if (a instanceof ErlFloat || b instanceof ErlFloat) {
     const x = asFloat(a);
     const y = asFloat(b);
@@ -87,9 +91,9 @@ export function mul(a: Term, b: Term): Term | undefined {
     const r = a * b;
     // A product outside the safe range is inexact: redo it with bigints.
     if (r <= MAX && r >= MIN) return r + 0; // + 0 turns -0 into 0
-    return normInt(BigInt(a) * BigInt(b));
+    return bigOut(BigInt(a) * BigInt(b));
   }
-  if (isInt(a) && isInt(b)) return normInt(big(a) * big(b));
+  if (isInt(a) && isInt(b)) return bigOut(big(a) * big(b));
   if (a instanceof ErlFloat || b instanceof ErlFloat) {
     const x = asFloat(a);
     const y = asFloat(b);
@@ -115,7 +119,7 @@ export function idiv(a: Term, b: Term): Term | undefined {
   }
   if (isInt(a) && isInt(b)) {
     if (b === 0 || b === 0n) return undefined;
-    return normInt(big(a) / big(b));
+    return bigOut(big(a) / big(b));
   }
   return undefined;
 }
@@ -127,7 +131,7 @@ export function rem(a: Term, b: Term): Term | undefined {
   }
   if (isInt(a) && isInt(b)) {
     if (b === 0 || b === 0n) return undefined;
-    return normInt(big(a) % big(b));
+    return bigOut(big(a) % big(b));
   }
   return undefined;
 }
@@ -138,25 +142,26 @@ const isI32 = (n: number): boolean => n >= I32_MIN && n <= I32_MAX;
 
 export function band(a: Term, b: Term): Term | undefined {
   if (typeof a === 'number' && typeof b === 'number' && isI32(a) && isI32(b)) return a & b;
-  if (isInt(a) && isInt(b)) return normInt(big(a) & big(b));
+  if (isInt(a) && isInt(b)) return bigOut(big(a) & big(b));
   return undefined;
 }
 
 export function bor(a: Term, b: Term): Term | undefined {
   if (typeof a === 'number' && typeof b === 'number' && isI32(a) && isI32(b)) return a | b;
-  if (isInt(a) && isInt(b)) return normInt(big(a) | big(b));
+  if (isInt(a) && isInt(b)) return bigOut(big(a) | big(b));
   return undefined;
 }
 
 export function bxor(a: Term, b: Term): Term | undefined {
   if (typeof a === 'number' && typeof b === 'number' && isI32(a) && isI32(b)) return a ^ b;
-  if (isInt(a) && isInt(b)) return normInt(big(a) ^ big(b));
+  if (isInt(a) && isInt(b)) return bigOut(big(a) ^ big(b));
   return undefined;
 }
 
 export function bnot(a: Term): Term | undefined {
-  if (typeof a === 'number') return -a - 1;
-  if (typeof a === 'bigint') return normInt(-a - 1n);
+  // -(2^53 - 1) - 1 leaves the safe range: bigResult makes it a bigint.
+  if (typeof a === 'number') return (a | 0) === a ? ~a : bigOut(-BigInt(a) - 1n);
+  if (typeof a === 'bigint') return bigOut(-a - 1n);
   return undefined;
 }
 
@@ -182,7 +187,7 @@ function shift(a: Int, n: bigint): Term | undefined {
       const r = a * 2 ** Number(n);
       if (r <= MAX && r >= MIN) return r;
     }
-    return normInt(big(a) << n);
+    return bigOut(big(a) << n);
   }
   const m = -n;
   if (typeof a === 'number') {
@@ -190,12 +195,12 @@ function shift(a: Int, n: bigint): Term | undefined {
     return Math.floor(a / 2 ** Number(m));
   }
   if (m > BigInt(MAX_SHIFT)) return a < 0n ? -1 : 0;
-  return normInt(a >> m);
+  return bigOut(a >> m);
 }
 
 export function neg(a: Term): Term | undefined {
   if (typeof a === 'number') return 0 - a;
-  if (typeof a === 'bigint') return normInt(-a);
+  if (typeof a === 'bigint') return bigOut(-a);
   if (a instanceof ErlFloat) return new ErlFloat(-a.value);
   return undefined;
 }
@@ -208,8 +213,9 @@ export function plus(a: Term): Term | undefined {
 
 export function abs(a: Term): Term | undefined {
   if (typeof a === 'number') return Math.abs(a);
-  if (typeof a === 'bigint') return normInt(a < 0n ? -a : a);
-  if (a instanceof ErlFloat) return a.value < 0 || Object.is(a.value, -0) ? new ErlFloat(-a.value) : a;
+  if (typeof a === 'bigint') return bigOut(a < 0n ? -a : a);
+  // BEAM negates only values below zero: abs(-0.0) stays -0.0.
+  if (a instanceof ErlFloat) return a.value < 0 ? new ErlFloat(-a.value) : a;
   return undefined;
 }
 
