@@ -41,13 +41,13 @@ export function lowerBif(c: FnContext, fail: number, bif: ExtFuncOp, args: reado
     const callArgs = inline.withProcess ? [b.id('p'), ...argExprs] : argExprs;
     callExpr = b.call(rt(inline.helper), ...callArgs);
     fallible = !INFALLIBLE.has(inline.helper);
-    const sure = sureArith(c, inline.helper, args);
-    if (sure !== undefined) {
+    const typed = typedArith(c, inline.helper, args);
+    if (typed !== undefined && 'sure' in typed) {
       // The type information proves the result: nothing can fail.
-      c.set(dst, sure);
+      c.set(dst, typed.sure);
       return;
     }
-    fast = floatArith(c, inline.helper, args) ?? inlineArith(c, inline.helper, args);
+    fast = typed ?? inlineArith(c, inline.helper, args);
   } else {
     const cell = c.m.ext(bif.module, bif.name, bif.arity);
     callExpr = b.call(rt(fail === 0 ? 'bodyBif' : 'guardBif'), b.id('p'), cell, b.array(argExprs));
@@ -91,29 +91,26 @@ function constantArith(helper: string, args: readonly Operand[]): boolean {
   return k.kind === 'integer' && typeof k.value === 'number' && k.value >= -SMALL && k.value < SMALL;
 }
 
-const FLOAT_OPS: Record<string, '+' | '-' | '*' | '/'> = { add: '+', sub: '-', mul: '*', fdiv: '/' };
-
-/** `+ - *` on integers whose ranges (type information, literals) keep every result safe. */
-function sureArith(c: FnContext, helper: string, args: readonly Operand[]): E.Expression | undefined {
-  const op = FLOAT_OPS[helper];
-  if (op === undefined || op === '/' || args.length !== 2) return undefined;
-  const x = knownNumber(c, args[0]!);
-  const y = knownNumber(c, args[1]!);
-  return x === undefined || y === undefined ? undefined : sureIntArith(x, y, op);
-}
+const ARITH_OPS: Record<string, '+' | '-' | '*' | '/'> = { add: '+', sub: '-', mul: '*', fdiv: '/' };
 
 /**
- * Arithmetic whose result the type information makes a float: both operands
- * known numbers (see known-numbers.ts), at least one a float (any two for
- * `/`). The result is boxed when finite; otherwise the helper raises.
+ * Arithmetic on operands the type information or a literal makes known
+ * numbers (known-numbers.ts): integer `+ - *` whose ranges keep every result
+ * safe is plain JS that cannot fail (`sure`); with a float among the
+ * operands (any two for `/`) the result is a float, boxed when finite, the
+ * helper raising otherwise (`test`/`value`).
  */
-function floatArith(c: FnContext, helper: string, args: readonly Operand[]):
-  { test: E.Expression; value: E.Expression } | undefined {
-  const op = FLOAT_OPS[helper];
+function typedArith(c: FnContext, helper: string, args: readonly Operand[]):
+  { sure: E.Expression } | { test: E.Expression; value: E.Expression } | undefined {
+  const op = ARITH_OPS[helper];
   if (op === undefined || args.length !== 2) return undefined;
   const x = knownNumber(c, args[0]!);
   const y = knownNumber(c, args[1]!);
-  if (x === undefined || y === undefined || (op !== '/' && !x.float && !y.float)) return undefined;
+  if (x === undefined || y === undefined) return undefined;
+  if (op !== '/' && !x.float && !y.float) {
+    const sure = sureIntArith(x, y, op);
+    return sure === undefined ? undefined : { sure };
+  }
   const t = c.temp(8);
   return {
     test: b.call(b.path('Number.isFinite'), b.assign(t, b.binary(op, x.expr, y.expr))),

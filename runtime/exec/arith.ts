@@ -159,7 +159,7 @@ export function bxor(a: Term, b: Term): Term | undefined {
 }
 
 export function bnot(a: Term): Term | undefined {
-  // -(2^53 - 1) - 1 leaves the safe range: bigResult makes it a bigint.
+  // -(2^53 - 1) - 1 leaves the safe range: bigOut makes it a bigint.
   if (typeof a === 'number') return (a | 0) === a ? ~a : bigOut(-BigInt(a) - 1n);
   if (typeof a === 'bigint') return bigOut(-a - 1n);
   return undefined;

@@ -205,17 +205,25 @@ export function frameInfo(resume: unknown, fi: FnInfo, labelLines: number[]): vo
   fi.lines = lines;
 }
 
+/** A suspended frame on the heap (runtime/process/protocol.ts Frame), as traces read it. */
+type HeapFrame = { resume: unknown; label: number };
+
 /** The source line a suspended frame waits at (0 when unknown). */
-export function frameLine(fr: { resume: unknown; label: number }): number {
+export function frameLine(fr: HeapFrame): number {
   return (fr.resume as ResumeInfo).fi?.lines?.get(fr.label) ?? 0;
 }
 
-/** The exception `err` passes a suspended frame without a handler: add its entry. */
-export function addHeapFrame(err: ErlangError, fr: { resume: unknown; label: number }): void {
+/** A heap frame's stack trace entry, or undefined for a frame of no compiled function (an entry frame). */
+function heapEntry(fr: HeapFrame): Term[] | undefined {
   const fi = (fr.resume as ResumeInfo).fi;
-  if (fi === undefined) return;
+  return fi === undefined ? undefined : frameOf(fi, frameLine(fr));
+}
+
+/** The exception `err` passes a suspended frame without a handler: add its entry. */
+export function addHeapFrame(err: ErlangError, fr: HeapFrame): void {
+  if ((fr.resume as ResumeInfo).fi === undefined) return;
   if (err.own) err.own = false;
-  else if (!err.sealed && err.stack.length < DEPTH) err.stack.push(frameOf(fi, frameLine(fr)));
+  else if (!err.sealed && err.stack.length < DEPTH) err.stack.push(heapEntry(fr)!);
 }
 
 /**
@@ -259,20 +267,20 @@ export function catchEnd(p: TraceRequester, x0: Term, reason: Term, raw: Term, c
  * The stack trace of heap frames (outermost first), innermost entry first, up
  * to BEAM's depth: `process_info(P, current_stacktrace)`.
  */
-export function heapTrace(stack: readonly { resume: unknown; label: number }[]): Term {
+export function heapTrace(stack: readonly HeapFrame[]): Term {
   const out: Term[] = [];
   // Like erts: the current function, then one entry per run of frames that
   // return to the same place (the calls of a body recursion).
-  let prev: { resume: unknown; label: number } | undefined;
+  let prev: HeapFrame | undefined;
   for (let i = stack.length - 1; i >= 0 && out.length < DEPTH; i--) {
     const fr = stack[i]!;
-    const fi = (fr.resume as ResumeInfo).fi;
-    if (fi === undefined) continue;
+    const entry = heapEntry(fr);
+    if (entry === undefined) continue;
     if (out.length > 0) {
       if (prev !== undefined && prev.resume === fr.resume && prev.label === fr.label) continue;
       prev = fr;
     }
-    out.push(frameOf(fi, frameLine(fr)));
+    out.push(entry);
   }
   return list(out);
 }
@@ -282,11 +290,10 @@ export function heapTrace(stack: readonly { resume: unknown; label: number }[]):
  * the innermost; that one is the handler's own frame, already in the trace)
  * and seal it: a re-raise keeps it whole.
  */
-export function completeTrace(err: ErlangError, stack: readonly { resume: unknown; label: number }[]): Term {
+export function completeTrace(err: ErlangError, stack: readonly HeapFrame[]): Term {
   for (let i = stack.length - 2; i >= 0 && err.stack.length < DEPTH; i--) {
-    const fr = stack[i]!;
-    const fi = (fr.resume as ResumeInfo).fi;
-    if (fi !== undefined) err.stack.push(frameOf(fi, frameLine(fr)));
+    const entry = heapEntry(stack[i]!);
+    if (entry !== undefined) err.stack.push(entry);
   }
   err.sealed = true;
   err.own = false;

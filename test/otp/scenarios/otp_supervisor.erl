@@ -27,8 +27,9 @@ run(Strategy) ->
     {ok, Sup} = supervisor:start_link(?MODULE, Strategy),
     Before = pids(),
     exit(whereis(b), crash),
-    %% Wait for the restarts (every child registered anew under its name).
-    _ = [wait_new(N, proplists:get_value(N, Before)) || N <- [a, b, c]],
+    %% Wait for the restarts: a restarted child comes back under its name with
+    %% a new pid; those not restarted keep theirs (a bounded wait for them).
+    _ = [wait_new_pid(N, proplists:get_value(N, Before), 20) || N <- [a, b, c]],
     timer:sleep(100),
     After = pids(),
     io:format("~p: restarted ~p~n", [Strategy, [N || {N, P} <- After, P =/= proplists:get_value(N, Before)]]),
@@ -52,16 +53,6 @@ wait_new_pid(Name, Old, Tries) ->
     case whereis(Name) of
         Pid when is_pid(Pid), Pid =/= Old -> Pid;
         _ -> timer:sleep(5), wait_new_pid(Name, Old, Tries - 1)
-    end.
-
-%% Give a child that is restarted time to come back (those that are not
-%% restarted keep their pid, and we only wait a bounded time for them).
-wait_new(Name, Old) -> wait_new(Name, Old, 20).
-wait_new(_Name, _Old, 0) -> ok;
-wait_new(Name, Old, N) ->
-    case whereis(Name) of
-        Pid when is_pid(Pid), Pid =/= Old -> ok;
-        _ -> timer:sleep(5), wait_new(Name, Old, N - 1)
     end.
 
 init(simple) ->
