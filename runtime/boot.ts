@@ -38,6 +38,7 @@ import { countersBifs } from './bifs/counters.js';
 import { cryptoBifs } from './bifs/crypto.js';
 import { zlibBifs } from './bifs/zlib.js';
 import { osBifs } from './bifs/os.js';
+import { erlangPortBifs, ertsPortBifs } from './bifs/erlang-ports.js';
 import { fileBifs, primFileBifs } from './bifs/prim_file.js';
 import { loadModule, type CompiledModule } from './exec/load.js';
 import { createRuntime, type Runtime, type RuntimeOptions } from './process/runtime.js';
@@ -48,10 +49,10 @@ type Table = Iterable<readonly [string, unknown]>;
 
 /** BIF tables by the module they belong to. */
 export const BIF_OVERLAYS: ReadonlyMap<string, Table> = new Map<string, Table>([
-  ['erlang', [...erlangBifs, ...codeBifs, ...statsBifs, ...vmBifs, ...processBifs, ...sysinfoBifs, ...fileErlangBifs, ...ertsMatchSpecBifs]],
+  ['erlang', [...erlangBifs, ...codeBifs, ...statsBifs, ...vmBifs, ...processBifs, ...sysinfoBifs, ...fileErlangBifs, ...ertsMatchSpecBifs, ...erlangPortBifs]],
   ['lists', listsBifs],
   ['maps', mapsBifs],
-  ['erts_internal', ertsInternalBifs],
+  ['erts_internal', [...ertsInternalBifs, ...ertsPortBifs]],
   ['net_kernel', netKernelBifs],
   ['binary', binaryBifs],
   ['unicode', unicodeBifs],

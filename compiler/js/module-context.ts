@@ -31,6 +31,12 @@ function mangle(name: string, arity: number): string {
   return `${s}$${arity}`;
 }
 
+/** The modules erts preloads (erts's ebin); BEAM runs them without their Line chunk. */
+const PRELOADED = new Set(['atomics', 'counters', 'erl_init', 'erl_prim_loader', 'erl_tracer', 'erlang',
+  'erts_code_purger', 'erts_dirty_process_signal_handler', 'erts_internal', 'erts_literal_area_collector', 'init',
+  'persistent_term', 'prim_buffer', 'prim_eval', 'prim_file', 'prim_inet', 'prim_net', 'prim_socket', 'prim_zip',
+  'socket_registry', 'zlib']);
+
 export class ModuleContext {
   readonly name: string;
   /** JS function name by entry label. */
@@ -162,8 +168,10 @@ export class ModuleContext {
     for (const [, [name, value]] of lits) out.push(b.constDecl(name, literalExpr(value)));
     for (const [name, init] of this.imports.values()) out.push(b.constDecl(name, init));
     for (const [f, name] of this.fnInfos) {
+      // erts's preloaded modules carry no line information on BEAM: their frames' locations are [].
+      const file = PRELOADED.has(this.name) ? undefined : f.file;
       out.push(b.constDecl(name, b.newExpr(rt('FnInfo'), b.str(this.name), b.str(f.name), b.num(f.arity),
-        f.file === undefined ? b.id('undefined') : b.str(f.file))));
+        file === undefined ? b.id('undefined') : b.str(file))));
     }
     const tags = [...this.catchTags.entries()].sort((a, c) => a[0] - c[0]);
     for (const [label, name] of tags) out.push(b.constDecl(name, b.newExpr(rt('CatchTag'), b.num(label))));

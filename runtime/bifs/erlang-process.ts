@@ -8,6 +8,7 @@
  * cascade, halt, hibernate) returns SUSPEND: compiled code then unwinds and the
  * scheduler acts. erlang:yield/0 saves a frame returning `true` and suspends.
  */
+import { portExitSignal, portOf } from '../process/ports.js';
 import { ErlangError, Frame, SUSPEND, type ErlFn, type ErrorClass, type Result } from '../process/protocol.js';
 import { badarg } from '../process/errors.js';
 import { applyFunList, applyList, properList } from '../process/modules.js';
@@ -80,7 +81,10 @@ function exit2(p: P, target: Term, reason: Term): Result {
   if (target instanceof Pid) {
     const q = p.rt.processOf(target);
     if (q !== undefined) exitSignal(p.rt, q, p.pid, reason, false);
-  } else if (!(target instanceof Port)) return badarg();
+  } else if (target instanceof Port) {
+    const e = portOf(p.rt, target);
+    if (e !== undefined) portExitSignal(p.rt, e, p.pid, reason, false);
+  } else return badarg();
   // The signal may have ended the caller itself (directly or via its links).
   return p.status === 'exiting' ? SUSPEND : 'true';
 }

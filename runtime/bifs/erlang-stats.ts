@@ -1,12 +1,11 @@
 /**
  * `erlang:statistics/1` and the other `erlang` BIFs about the VM itself that
  * programs call without depending on their exact values: monitoring hooks
- * that are off (`system_monitor`, `system_profile`), `ports/0` (beamjs has
- * no ports), node monitoring (no distribution), `display_nl/0`,
+ * that are off (`system_monitor`, `system_profile`), node monitoring (no distribution), `display_nl/0`,
  * `fun_info_mfa/1`, `delete_module/1`.
  */
 import { nowMs } from '../process/time.js';
-import { ExportFun, Fun, NIL, list, type Term } from '../terms/types.js';
+import { ExportFun, Fun, list, type Term } from '../terms/types.js';
 import { badarg, type Bif } from './erlang-args.js';
 
 interface Last {
@@ -86,7 +85,6 @@ function statistics(p: any, item: Term): Term {
 
 export const statsBifs: [string, Bif][] = [
   ['statistics/1', statistics],
-  ['ports/0', () => NIL],
   ['system_monitor/0', () => 'undefined'],
   ['system_monitor/1', (_p, _s: Term) => 'undefined'],
   ['system_monitor/2', (_p, _pid: Term, _o: Term) => 'undefined'],

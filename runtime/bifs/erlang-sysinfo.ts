@@ -4,7 +4,7 @@
  * Three kinds of answers:
  * - facts of OTP 25 / erts 13.1.5, as erl gives them (otp_release, version,
  *   wordsize 8 both internal and external, the limits, nif_version, ...);
- * - facts of this runtime: one scheduler, one thread, no ports, no async
+ * - facts of this runtime: one scheduler, one thread, no async
  *   threads, no kernel poll, process_count from the live processes;
  * - facts of the host (os_type, os_version, logical_processors,
  *   system_architecture) from ./os-host.ts.
@@ -24,6 +24,7 @@ import { logicalProcessors, osType, osVersion, systemArchitecture } from './os-h
 
 interface Rt {
   procs?: Map<number, unknown>;
+  ports?: Map<number, unknown>;
   modules?: { modules(): string[] };
 }
 type P = { rt?: Rt };
@@ -82,7 +83,7 @@ const ITEMS = new Map<string, (p: P) => Term>([
   ['delayed_node_table_gc', () => 60],
   ['process_count', (p) => procCount(p)],
   ['process_limit', () => 262144],
-  ['port_count', () => 0],
+  ['port_count', (p) => p.rt?.ports?.size ?? 0],
   ['port_limit', () => 65536],
   ['atom_count', () => BOOT_ATOMS.length],
   ['atom_limit', () => 1048576],

@@ -21,7 +21,7 @@ import { hostPid, nodeProcess } from './os-host.js';
 
 const envs = new WeakMap<object, Map<string, string>>();
 
-function envOf(p: { rt?: object }): Map<string, string> {
+export function envOf(p: { rt?: object }): Map<string, string> {
   const key = p.rt ?? p;
   let env = envs.get(key);
   if (env === undefined) {
@@ -33,7 +33,7 @@ function envOf(p: { rt?: object }): Map<string, string> {
 }
 
 /** A (deep) character list as a JS string; undefined when it is not one. */
-function chars(t: Term): string | undefined {
+export function chars(t: Term): string | undefined {
   const out: string[] = [];
   const stack: Term[] = [t];
   while (stack.length > 0) {

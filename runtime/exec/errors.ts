@@ -18,7 +18,7 @@
  */
 import { ErlangError, SUSPEND, type ErrorClass } from '../process/protocol.js';
 import { TermBadArg } from '../terms/errors.js';
-import { Cons, NIL, charlist, list, type Atom, type Term } from '../terms/types.js';
+import { Cons, NIL, charlist, isMap, list, type Atom, type Term } from '../terms/types.js';
 
 /** What a compiled function knows about itself, hoisted once per function. */
 export class FnInfo {
@@ -86,10 +86,44 @@ export const ifClause = (fi: FnInfo, line: number): ErlangError => error('if_cla
 export const tryClause = (v: Term, fi: FnInfo, line: number): ErlangError => error(['try_clause', v], fi, line);
 export const badrecord = (v: Term, fi: FnInfo, line: number): ErlangError => error(['badrecord', v], fi, line);
 
-/** erlang:error/2 (and /3): the top frame shows the given argument list. */
-export function errorWithArgs(reason: Term, args: Term, fi: FnInfo, line: number): ErlangError {
+/**
+ * erlang:error/2,3: the top frame shows the given argument list; error/3's
+ * `{error_info, Map}` option joins the frame's location (what
+ * erl_error:format_exception/3 and Elixir's Exception.blame read).
+ */
+export function errorWithArgs(reason: Term, args: Term, fi: FnInfo, line: number, opts?: Term): ErlangError {
   const a: Term = args === 'none' ? fi.arity : args;
-  return owned('error', reason, [[fi.module, fi.name, a, location(fi.file, line)]]);
+  let loc = location(fi.file, line);
+  const info = opts === undefined ? undefined : errorInfoOption(opts);
+  if (info !== undefined) loc = appendList(loc, info);
+  return owned('error', reason, [[fi.module, fi.name, a, loc]]);
+}
+
+/**
+ * The `{error_info, Map}` error/3's options give: as erts, only a proper list
+ * of nothing but such tuples counts (the last one wins); anything else there
+ * and the options are ignored.
+ */
+function errorInfoOption(opts: Term): Term | undefined {
+  let l = opts;
+  let found: Term | undefined;
+  while (l instanceof Cons) {
+    const o = l.hd;
+    if (!Array.isArray(o) || o.length !== 2 || o[0] !== 'error_info' || !isMap(o[1])) return undefined;
+    found = o;
+    l = l.tl;
+  }
+  return l === NIL ? found : undefined;
+}
+
+function appendList(l: Term, x: Term): Term {
+  const items: Term[] = [];
+  while (l instanceof Cons) {
+    items.push(l.hd);
+    l = l.tl;
+  }
+  items.push(x);
+  return list(items);
 }
 
 /** A BIF `M:F(Args)` failed in a body: BEAM shows the BIF frame, then the caller. */

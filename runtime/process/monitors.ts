@@ -17,6 +17,7 @@ import type { Process } from './process.js';
 import type { Runtime } from './runtime.js';
 import { refKey } from './refs.js';
 import { deliver, dropMonitor } from './signals.js';
+import { portOf } from './ports.js';
 import { Monitor, type AliasMode } from './types.js';
 import { NIL, Pid, Port, Ref, type Atom, type Term } from '../terms/types.js';
 
@@ -62,8 +63,17 @@ export function monitor(rt: Runtime, p: Process, type: Term, item: Term, opts: T
     if (!(item instanceof Port) && typeof item !== 'string') return badarg();
     const ref = rt.refs.make();
     if (o.alias !== undefined) addAlias(rt, p, ref, o.alias);
-    const what = typeof item === 'string' ? [item, rt.node] : item;
-    deliver(rt, p, [o.tag, ref, 'port', what, 'noproc']);
+    const e = portOf(rt, item);
+    if (e === undefined) {
+      if (o.alias === 'demonitor' || o.alias === 'reply_demonitor') removeAlias(rt, p, refKey(ref));
+      const what = typeof item === 'string' ? [item, rt.node] : item;
+      deliver(rt, p, [o.tag, ref, 'port', what, 'noproc']);
+      return ref;
+    }
+    const key = refKey(ref);
+    const m = new Monitor(ref, key, p.pid, e.port, undefined, o.tag, o.alias);
+    (p.monitors ??= new Map()).set(key, m);
+    e.monitoredBy.set(key, m);
     return ref;
   }
   if (type === 'time_offset') {
@@ -128,7 +138,10 @@ export function demonitor(rt: Runtime, p: Process, ref: Term, opts: Term = NIL):
 /** Deliver DOWN for every monitor on the exiting `p`, and drop the ones it held. */
 export function monitorsOnExit(rt: Runtime, p: Process, reason: Term): void {
   if (p.monitors !== undefined) {
-    for (const m of p.monitors.values()) rt.procs.get(m.target.id)?.monitoredBy?.delete(m.key);
+    for (const m of p.monitors.values()) {
+      if (m.target instanceof Port) rt.ports.get(m.target.id)?.monitoredBy.delete(m.key);
+      else rt.procs.get(m.target.id)?.monitoredBy?.delete(m.key);
+    }
     p.monitors = undefined;
   }
   if (p.monitoredBy === undefined) return;
@@ -168,7 +181,7 @@ export function unalias(rt: Runtime, p: Process, ref: Term): Term {
 export function monitorsInfo(rt: Runtime, p: Process): Term[] {
   const out: Term[] = [];
   for (const m of p.monitors?.values() ?? []) {
-    out.push(['process', m.name !== undefined ? [m.name, rt.node] : m.target]);
+    out.push([m.target instanceof Port ? 'port' : 'process', m.name !== undefined ? [m.name, rt.node] : m.target]);
   }
   return out;
 }

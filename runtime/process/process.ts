@@ -42,7 +42,7 @@ export class Process extends Mailbox {
 
   trapExit = false;
   priority: Atom = 'normal';
-  /** Linked processes, by pid id (all local). */
+  /** Linked processes by pid id (all local), and ports by `portLinkKey(id)` (negative). */
   links: Map<number, Pid> | undefined = undefined;
   /** Monitors this process set up, by ref key. */
   monitors: Map<string, Monitor> | undefined = undefined;

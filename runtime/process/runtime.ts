@@ -8,6 +8,7 @@
  *   await rt.run();               // until every process waits with no timer, or halt
  *   const v = await rt.call('m', 'f', [1]);   // run m:f(1) in a new process
  */
+import type { PortEntry } from './ports.js';
 import { Frame, ErlangError, SUSPEND, type ErlFn, type Result } from './protocol.js';
 import { ModuleRegistry } from './modules.js';
 import { startApply, startFn } from './entry.js';
@@ -108,8 +109,11 @@ export class Runtime {
   current: Process | undefined = undefined;
   /** Set by halt/1: the scheduler stops. */
   halted: HaltStatus | undefined = undefined;
-  /** Processes waiting on JS promises. */
+  /** Processes waiting on JS promises, and ports whose program runs. */
   pendingExternal = 0;
+  /** Open ports by id (./ports.ts). */
+  readonly ports = new Map<number, PortEntry>();
+  nextPortId = 0;
   /**
    * Pids of housekeeping processes (erl_prim_loader's idle timeout): their
    * receive timers alone do not keep the scheduler from stopping when
@@ -376,18 +380,8 @@ export class Runtime {
       p.onCrash(p.pid, reason);
       return;
     }
-    const logger = this.names.get('logger');
-    if (logger !== undefined && logger.isAlive) {
-      const meta = mapFromEntries([
-        ['error_logger', mapFromEntries([['emulator', 'true'], ['tag', 'error']])],
-        ['gl', p.groupLeader ?? p.pid],
-        ['pid', p.pid],
-        ['time', fromNanos(systemNanos(), 1_000_000)],
-      ]);
-      const format = charlist('Error in process ~p with exit value:~n~p~n');
-      deliver(this, logger, ['log', 'error', format, list([p.pid, reason]), meta]);
-      return;
-    }
+    const format = 'Error in process ~p with exit value:~n~p~n';
+    if (this.logEmulatorError(format, [p.pid, reason], p.pid, p.groupLeader ?? p.pid)) return;
     if (!this.logCrashes) return;
     let text: string;
     try {
@@ -397,11 +391,33 @@ export class Runtime {
     }
     this.stderr(crashReport(p.pid, text));
   }
+
+  /**
+   * An error report from the emulator itself, handed to logger as erts does
+   * (`{log, error, Format, Args, Meta}`); false when logger is not running.
+   */
+  logEmulatorError(format: string, args: Term[], pid: Pid | undefined, gl: Pid | undefined): boolean {
+    const logger = this.names.get('logger');
+    if (logger === undefined || !logger.isAlive) return false;
+    const meta = mapFromEntries([
+      ['error_logger', mapFromEntries([['emulator', 'true'], ['tag', 'error']])],
+      ...(gl !== undefined ? [['gl', gl] as [Term, Term]] : []),
+      ...(pid !== undefined ? [['pid', pid] as [Term, Term]] : []),
+      ['time', fromNanos(systemNanos(), 1_000_000)],
+    ]);
+    deliver(this, logger, ['log', 'error', charlist(format), list(args), meta]);
+    return true;
+  }
 }
 
 /** erts's report of a process that died of an uncaught exception, `reason` printed as `text`. */
 export function crashReport(pid: Pid, text: string): string {
-  return `=ERROR REPORT==== ${reportDate(new Date())} ===\nError in process ${pidText(pid)} with exit value:\n${text}\n\n`;
+  return errorReport(`Error in process ${pidText(pid)} with exit value:\n${text}\n`);
+}
+
+/** An `=ERROR REPORT====` as erts prints it when logger is not running. */
+export function errorReport(text: string): string {
+  return `=ERROR REPORT==== ${reportDate(new Date())} ===\n${text}\n`;
 }
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];

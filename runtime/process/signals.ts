@@ -22,6 +22,7 @@
 import { ErlangError } from './protocol.js';
 import { badarg } from './errors.js';
 import { monitorsOnExit } from './monitors.js';
+import { linkPort, portExitSignal, portLinkKey, portOf, sendToPort, unlinkPort } from './ports.js';
 import type { Process } from './process.js';
 import type { Runtime } from './runtime.js';
 import { refKey } from './refs.js';
@@ -64,7 +65,7 @@ export function send(rt: Runtime, dest: Term, msg: Term): void {
     sendToAlias(rt, dest, msg);
     return;
   }
-  if (dest instanceof Port) return; // no ports yet: as if closed
+  if (dest instanceof Port) return sendToPort(rt, dest, msg);
   badarg();
 }
 
@@ -87,7 +88,8 @@ export function dropMonitor(rt: Runtime, p: Process, key: string): boolean {
   const m = p.monitors?.get(key);
   if (m === undefined) return false;
   p.monitors!.delete(key);
-  rt.procs.get(m.target.id)?.monitoredBy?.delete(key);
+  if (m.target instanceof Port) rt.ports.get(m.target.id)?.monitoredBy.delete(key);
+  else rt.procs.get(m.target.id)?.monitoredBy?.delete(key);
   return true;
 }
 
@@ -95,12 +97,12 @@ export function dropMonitor(rt: Runtime, p: Process, key: string): boolean {
  * An exit signal from `from` arrives at `to` (`viaLink`: sent because a linked
  * process exited, rather than by exit/2).
  */
-export function exitSignal(rt: Runtime, to: Process, from: Pid, reason: Term, viaLink: boolean): void {
+export function exitSignal(rt: Runtime, to: Process, from: Pid | Port, reason: Term, viaLink: boolean): void {
   if (!to.isAlive) return;
   if (!viaLink && reason === 'kill') return scheduleExit(rt, to, 'killed');
   if (to.trapExit) return deliver(rt, to, ['EXIT', from, reason]);
   if (reason === 'normal') {
-    if (!viaLink && samePid(from, to.pid)) scheduleExit(rt, to, 'normal');
+    if (!viaLink && from instanceof Pid && samePid(from, to.pid)) scheduleExit(rt, to, 'normal');
     return;
   }
   scheduleExit(rt, to, reason);
@@ -155,6 +157,13 @@ function finishExit(rt: Runtime, p: Process): void {
     const links = p.links;
     p.links = undefined;
     for (const [id, pid] of links) {
+      if (id < 0) {
+        const e = rt.ports.get(-1 - id);
+        if (e === undefined) continue;
+        e.links.delete(p.pid.id);
+        portExitSignal(rt, e, p.pid, reason, true);
+        continue;
+      }
       const q = rt.procs.get(id);
       if (q === undefined || !samePid(q.pid, pid)) continue;
       q.links?.delete(p.pid.id);
@@ -170,8 +179,11 @@ function finishExit(rt: Runtime, p: Process): void {
 /** link/1. */
 export function link(rt: Runtime, p: Process, target: Term): Term {
   if (!(target instanceof Pid)) {
-    if (target instanceof Port) return linkToDead(rt, p, target);
-    return badarg();
+    if (!(target instanceof Port)) return badarg();
+    const e = portOf(rt, target);
+    if (e === undefined) return linkToDead(rt, p, target);
+    linkPort(p, e);
+    return 'true';
   }
   if (samePid(target, p.pid)) return 'true';
   const q = rt.processOf(target);
@@ -195,7 +207,12 @@ export function unlink(rt: Runtime, p: Process, target: Term): Term {
     if (q !== undefined) q.links?.delete(p.pid.id);
     return 'true';
   }
-  if (target instanceof Port) return 'true';
+  if (target instanceof Port) {
+    const e = portOf(rt, target);
+    if (e !== undefined) unlinkPort(p, e);
+    else p.links?.delete(portLinkKey(target.id));
+    return 'true';
+  }
   return badarg();
 }
 

@@ -1,7 +1,7 @@
 /**
  * Shared constants and small records of the process runtime.
  */
-import type { Atom, Pid, Ref, Term } from '../terms/types.js';
+import type { Atom, Pid, Port, Ref, Term } from '../terms/types.js';
 
 /** Reductions per scheduling slice (BEAM's CONTEXT_REDS). */
 export const CONTEXT_REDS = 4000;
@@ -31,7 +31,7 @@ export class Monitor {
     public readonly ref: Ref,
     public readonly key: string,
     public readonly origin: Pid,
-    public readonly target: Pid,
+    public readonly target: Pid | Port,
     /** Set when monitored by registered name: DOWN then names `{Name, Node}`. */
     public readonly name: Atom | undefined,
     /** The first element of the DOWN message (`'DOWN'` unless `{tag, T}`). */
