@@ -7,7 +7,7 @@
  * exit status 1 (the command's business); anything unexpected is caught here
  * and printed as one `internal error: ...` line with exit status 2.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { compile } from './commands/compile.js';
 import { disasm } from './commands/disasm.js';
@@ -45,6 +45,8 @@ function version(): string {
 
 function buildProgram(): Command {
   const program = new Command();
+  // Options after an escript's name are the script's own.
+  program.enablePositionalOptions();
   program.name('beamjs').description('Compile BEAM bytecode (.beam files) to JavaScript').version(version());
   program
     .command('disasm')
@@ -53,6 +55,23 @@ function buildProgram(): Command {
     .option('--summary', 'print only counts per input and totals')
     .action((paths: string[], opts: { summary?: boolean }) => {
       process.exitCode = disasm(paths, { summary: opts.summary === true }, stdio);
+    });
+  program
+    .command('escript')
+    .description("run an escript as OTP's escript command does (escript -c: the script is compiled, then main(Args) runs)")
+    .argument('<script>', 'the escript file')
+    .argument('[args...]', "the script's arguments (main/1 gets them as strings)")
+    .passThroughOptions()
+    .action(async (script: string, args: string[]) => {
+      // What the escript launcher checks before it starts erl.
+      if (!existsSync(script)) {
+        stdio.err(`escript: Failed to open file: ${script}`);
+        process.exit(1);
+      }
+      // OTP's own escript module reads, compiles and runs the script, and
+      // reports its errors; it ends with erlang:halt/1.
+      const status = await run([], { eval: 'beamjs_escript:start()', boot: 'full', plainArgs: [script, ...args] }, stdio);
+      process.stdout.write('', () => process.exit(status));
     });
   program
     .command('compile')

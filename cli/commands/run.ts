@@ -30,6 +30,8 @@ export interface RunOptions {
   dump?: string;
   /** How much of the OTP system to start before the call (default full). */
   boot?: string;
+  /** What `init:get_plain_arguments/0` returns (the arguments after `-extra`). */
+  plainArgs?: string[];
 }
 
 type Outcome =
@@ -77,6 +79,7 @@ export async function run(inputs: readonly string[], opts: RunOptions, io: Outpu
 
   const index = indexEbins([runtimeEbin(), ...systemEbinDirs()], indexBeams(beams));
   const rt = await nodeRuntime(index, {
+    ...(opts.plainArgs !== undefined ? { host: { plainArgs: opts.plainArgs } } : {}),
     stdout: (s) => io.out(s),
     stderr: (s) => io.err(s.endsWith('\n') ? s.slice(0, -1) : s),
     ...(io.outBytes && io.errBytes

@@ -1,0 +1,134 @@
+/**
+ * `beamjs escript SCRIPT ARGS...` against OTP's `escript -c` (the same
+ * script compiled, then main(Args)): stdout, stderr and the exit status,
+ * through the built executable.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { repoRoot } from '../support/ref-server.js';
+
+const bin = join(repoRoot, 'dist', 'cli', 'index.js');
+const work = mkdtempSync(join(tmpdir(), 'beamjs-escript-'));
+const cache = join(work, 'cache');
+
+interface Ran {
+  stdout: string;
+  stderr: string;
+  status: number | null;
+}
+
+function run(cmd: string, args: string[], input = ''): Ran {
+  const r = spawnSync(cmd, args, {
+    encoding: 'utf8',
+    cwd: work,
+    env: { ...process.env, BEAMJS_CACHE: cache },
+    input,
+    timeout: 120_000,
+  });
+  // escript names the script's module after the file and the time of the run.
+  const mask = (s: string): string => s.replace(/__escript__\d+__\d+__\d+__\d+/g, '__escript__N');
+  return { stdout: mask(r.stdout), stderr: mask(r.stderr), status: r.status };
+}
+
+const beamjs = (args: string[], input?: string): Ran => run(process.execPath, [bin, 'escript', ...args], input);
+const escript = (args: string[], input?: string): Ran => run('escript', ['-c', ...args], input);
+
+function script(name: string, body: string, header = '#!/usr/bin/env escript\n%% -*- erlang -*-\n%%! -smp enable\n'): string {
+  writeFileSync(join(work, name), header + body);
+  return name;
+}
+
+const HELLO = script('hello.escript', `
+-record(r, {a = 1}).
+main(Args) ->
+    io:format("args: ~p~n", [Args]),
+    io:format("name: ~s~n", [filename:basename(escript:script_name())]),
+    io:format("rec: ~p~n", [(#r{})#r.a]),
+    Pids = [spawn_link(fun() -> receive {go, P} -> P ! {done, N * N} end end) || N <- lists:seq(1, 5)],
+    [P ! {go, self()} || P <- Pids],
+    io:format("sum: ~p~n", [lists:sum([receive {done, V} -> V end || _ <- Pids])]),
+    case Args of
+        ["crash"] -> io:format("~p~n", [lists:nth(10, [1])]);
+        ["halt"] -> halt(3);
+        ["stdin"] -> io:format("read: ~p~n", [io:get_line("")]);
+        _ -> ok
+    end.
+`);
+
+describe('beamjs escript', () => {
+  it('runs main/1 with the arguments, processes and records, status 0 (as escript -c)', () => {
+    const args = [HELLO, 'a', '-b', 'c d'];
+    const want = escript(args);
+    const got = beamjs(args);
+    expect(want.status).toBe(0);
+    expect(got).toEqual(want);
+  });
+
+  it('halt/1 in the script sets the exit status; standard input reaches the script', () => {
+    expect(beamjs([HELLO, 'halt'])).toEqual(escript([HELLO, 'halt']));
+    const withInput = beamjs([HELLO, 'stdin'], 'typed line\n');
+    expect(withInput).toEqual(escript([HELLO, 'stdin'], 'typed line\n'));
+    expect(withInput.stdout).toContain('read: "typed line\\n"\n');
+  });
+
+  it("an uncaught error prints escript's exception text and exits 127", () => {
+    const want = escript([HELLO, 'crash']);
+    const got = beamjs([HELLO, 'crash']);
+    expect(got.status).toBe(127);
+    expect(got.stdout).toBe(want.stdout);
+    // The lines after these name the frames under escript:start/1: init's on
+    // BEAM, beamjs's own boot function here.
+    const first = (s: string): string => s.split('\n').slice(0, 3).join('\n');
+    expect(first(got.stderr)).toBe(first(want.stderr));
+    expect(first(got.stderr)).toBe(
+      'escript: exception error: no function clause matching lists:nth(9,[]) (lists.erl, line 198)\n' +
+        '  in function  hello_escript__escript__N:main/1 (hello.escript, line 14)\n' +
+        '  in call from escript:run/2 (escript.erl, line 750)',
+    );
+  });
+
+  it('reports scripts that do not compile, a missing main/1, a missing file, as escript does', () => {
+    const bad = script('bad.escript', 'main(_) -> X.\n');
+    const wantBad = escript([bad]);
+    expect(wantBad.status).toBe(127);
+    expect(beamjs([bad])).toEqual(wantBad);
+    const nomain = script('nomain.escript', '-export([other/0]).\nother() -> ok.\n');
+    expect(beamjs([nomain])).toEqual(escript([nomain]));
+    const missing = beamjs(['missing.escript']);
+    expect(missing).toEqual(run('escript', ['missing.escript']));
+    expect(missing.stderr).toBe('escript: Failed to open file: missing.escript\n');
+  });
+
+  it('a script without a header line and with its own -module and -mode', () => {
+    const own = script('own.escript', '-module(own_mod).\n-mode(compile).\n-export([main/1]).\nmain([A]) -> io:format("~s ~p~n", [A, ?MODULE]).\n', '');
+    expect(beamjs([own, 'x'])).toEqual(escript([own, 'x']));
+  });
+
+  it("runs OTP's edoc escript: the same HTML as on BEAM", () => {
+    const edoc = edocEscript();
+    writeFileSync(join(work, 'documented.erl'), [
+      '%% @doc A module with docs.', '-module(documented).', '-export([double/1]).',
+      '%% @doc Doubles `X\'.', '-spec double(integer()) -> integer().', 'double(X) -> 2 * X.', '',
+    ].join('\n'));
+    const want = run('escript', [edoc, '-o', 'doc_erl', '-files', 'documented.erl']);
+    const got = beamjs([edoc, '-o', 'doc_js', '-files', 'documented.erl']);
+    expect(want.status).toBe(0);
+    expect(got.status).toBe(0);
+    expect(got.stdout.replace('doc_js', 'doc_erl')).toBe(want.stdout);
+    const files = readdirSync(join(work, 'doc_erl')).sort();
+    expect(files).toContain('documented.html');
+    expect(readdirSync(join(work, 'doc_js')).sort()).toEqual(files);
+    for (const f of files) {
+      expect(readFileSync(join(work, 'doc_js', f)).equals(readFileSync(join(work, 'doc_erl', f))), f).toBe(true);
+    }
+  });
+});
+
+/** The edoc escript the installed OTP ships (lib/edoc-<vsn>/bin/edoc). */
+function edocEscript(): string {
+  const root = spawnSync('erl', ['-noshell', '-eval', 'io:format("~s", [code:lib_dir(edoc)]), halt().'], { encoding: 'utf8' }).stdout;
+  return join(root, 'bin', 'edoc');
+}
