@@ -5,7 +5,7 @@
  * State lives per Runtime (a WeakMap), never in module globals: tests create
  * many runtimes in one JS process.
  */
-import { refKey } from '../process/refs.js';
+import { refKey, type RefKey } from '../process/refs.js';
 import type { Process } from '../process/process.js';
 import type { Runtime } from '../process/runtime.js';
 import { send } from '../process/signals.js';
@@ -52,7 +52,7 @@ export class EtsTable {
 }
 
 export class EtsState {
-  readonly byId = new Map<string, EtsTable>();
+  readonly byId = new Map<RefKey, EtsTable>();
   readonly byName = new Map<Atom, EtsTable>();
   /** Pids whose exit we already watch (owners and fixers). */
   readonly watched = new Set<number>();

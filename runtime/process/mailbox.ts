@@ -22,7 +22,7 @@
  */
 import { ErlangError, SUSPEND } from './protocol.js';
 import { NIL, Ref, type Term } from '../terms/types.js';
-import { refKey } from './refs.js';
+import { refKey, type RefKey } from './refs.js';
 import type { Timer } from './timers.js';
 
 export class MsgNode {
@@ -56,7 +56,7 @@ export abstract class Mailbox {
   private afterTaken = false;
   private markerSeq = 0;
   private reserved: [number, MsgNode] | undefined = undefined;
-  private markers: Map<string, MsgNode> | undefined = undefined;
+  private markers: Map<RefKey, MsgNode> | undefined = undefined;
 
   /** Arm a receive timer of `ms` milliseconds for this process. */
   protected abstract armReceiveTimer(ms: number): Timer;

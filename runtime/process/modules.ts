@@ -22,8 +22,6 @@ export type FunctionTable =
   | ReadonlyMap<string, ErlFn>
   | Readonly<Record<string, ErlFn>>;
 
-const key = (f: Atom, a: number): string => `${f}/${a}`;
-
 function entriesOf(table: FunctionTable): Iterable<readonly [string, ErlFn]> {
   if (table instanceof Map) return table.entries();
   if (Symbol.iterator in (table as object)) return table as Iterable<readonly [string, ErlFn]>;
@@ -39,9 +37,18 @@ export class ModuleRegistry {
    */
   loader: ((module: Atom) => Promise<unknown> | undefined) | undefined = undefined;
 
+  /**
+   * The same functions by name, then arity: what lookup/3 reads, so that a
+   * call through the registry (apply, `M:F(...)` with a variable module)
+   * builds no "name/arity" string.
+   */
+  private readonly byName = new Map<Atom, Map<Atom, (ErlFn | undefined)[]>>();
+
   /** Register (or replace) a module's function table. */
   registerModule(name: Atom, table: FunctionTable): void {
-    this.mods.set(name, new Map(entriesOf(table)));
+    const m = new Map(entriesOf(table));
+    this.mods.set(name, m);
+    this.index(name, m);
   }
 
   /** Add functions to a module (creating it): BIF modules built from several files. */
@@ -49,15 +56,29 @@ export class ModuleRegistry {
     let m = this.mods.get(name);
     if (m === undefined) this.mods.set(name, (m = new Map()));
     for (const [k, f] of entriesOf(table)) m.set(k, f);
+    this.index(name, m);
+  }
+
+  private index(name: Atom, table: ReadonlyMap<string, ErlFn>): void {
+    const funs = new Map<Atom, (ErlFn | undefined)[]>();
+    for (const [k, fn] of table) {
+      const i = k.lastIndexOf('/');
+      const f = k.slice(0, i);
+      let arities = funs.get(f);
+      if (arities === undefined) funs.set(f, (arities = []));
+      arities[Number(k.slice(i + 1))] = fn;
+    }
+    this.byName.set(name, funs);
   }
 
   /** Remove a module; returns whether it was registered. */
   deleteModule(name: Atom): boolean {
+    this.byName.delete(name);
     return this.mods.delete(name);
   }
 
   lookup(m: Atom, f: Atom, a: number): ErlFn | undefined {
-    return this.mods.get(m)?.get(key(f, a));
+    return this.byName.get(m)?.get(f)?.[a];
   }
 
   isLoaded(m: Atom): boolean {

@@ -15,7 +15,7 @@ import { badarg } from './errors.js';
 import { properList } from './modules.js';
 import type { Process } from './process.js';
 import type { Runtime } from './runtime.js';
-import { refKey } from './refs.js';
+import { refKey, type RefKey } from './refs.js';
 import { deliver, dropMonitor } from './signals.js';
 import { portOf } from './ports.js';
 import { Monitor, type AliasMode } from './types.js';
@@ -47,7 +47,7 @@ function addAlias(rt: Runtime, p: Process, ref: Ref, mode: AliasMode): void {
   (p.aliases ??= new Set()).add(key);
 }
 
-function removeAlias(rt: Runtime, p: Process, key: string): boolean {
+function removeAlias(rt: Runtime, p: Process, key: RefKey): boolean {
   const a = rt.aliases.get(key);
   if (a === undefined || a.owner !== p.pid) return false;
   rt.aliases.delete(key);

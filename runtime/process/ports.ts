@@ -32,6 +32,7 @@ import { deliver, exitSignal, samePid } from './signals.js';
 import { errorReport, type Runtime } from './runtime.js';
 import type { Process } from './process.js';
 import type { Monitor } from './types.js';
+import type { RefKey } from './refs.js';
 import { iolistToBinary } from '../terms/binary.js';
 import { BitString, Pid, Port, list, type Term } from '../terms/types.js';
 
@@ -60,7 +61,7 @@ export class PortEntry {
   /** Linked processes, by pid id. */
   readonly links = new Map<number, Pid>();
   /** Monitors on this port, by ref key. */
-  readonly monitoredBy = new Map<string, Monitor>();
+  readonly monitoredBy = new Map<RefKey, Monitor>();
   /** Bytes received from and sent to the program. */
   input = 0;
   output = 0;

@@ -12,6 +12,7 @@ import { TAIL, type ErlangError, type ErlFn, type Frame, type Result } from './p
 import type { Timer } from './timers.js';
 import type { Runtime } from './runtime.js';
 import type { Monitor, ProcStatus, WaitKind } from './types.js';
+import type { RefKey } from './refs.js';
 import { TermMap } from '../terms/termmap.js';
 import type { Atom, Pid, Term } from '../terms/types.js';
 
@@ -45,11 +46,11 @@ export class Process extends Mailbox {
   /** Linked processes by pid id (all local), and ports by `portLinkKey(id)` (negative). */
   links: Map<number, Pid> | undefined = undefined;
   /** Monitors this process set up, by ref key. */
-  monitors: Map<string, Monitor> | undefined = undefined;
+  monitors: Map<RefKey, Monitor> | undefined = undefined;
   /** Monitors others hold on this process, by ref key. */
-  monitoredBy: Map<string, Monitor> | undefined = undefined;
+  monitoredBy: Map<RefKey, Monitor> | undefined = undefined;
   /** Keys of aliases this process owns (see Runtime.aliases). */
-  aliases: Set<string> | undefined = undefined;
+  aliases: Set<RefKey> | undefined = undefined;
   /** Timers whose destination is this process (cancelled when it exits). */
   destTimers: Set<Timer> | undefined = undefined;
   private dict: TermMap<Term> | undefined = undefined;
@@ -152,7 +153,7 @@ export class Process extends Mailbox {
   }
 
   /** All aliases this process owns, for cleanup. */
-  ownedAliases(): Iterable<string> {
+  ownedAliases(): Iterable<RefKey> {
     return this.aliases ?? [];
   }
 

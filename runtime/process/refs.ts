@@ -27,20 +27,39 @@ export class RefFactory {
   }
 }
 
+/** A reference's value as a Map key (see refKey). */
+export type RefKey = number | string;
+
+/** The high words of references seen so far, numbered for refKey (at most MAX_HIGHS). */
+const highIndex = new Map<number, number>();
+const MAX_HIGHS = 16;
+
 /**
- * A string that identifies a reference by value, for `Map` keys: two `Ref`
+ * A key that identifies a reference by value, for `Map` keys: two `Ref`
  * objects for the same reference (for example one decoded by binary_to_term)
- * give the same key.
+ * give the same key. A local reference whose words fit is a number (its
+ * counter and the index of its high word: numbers hash and compare much
+ * faster than fresh strings, and monitors and aliases churn through keys on
+ * every gen_server call); any other reference is a string, which never
+ * equals a number.
  */
-export function refKey(r: Ref): string {
+export function refKey(r: Ref): RefKey {
   // Computed once per reference: monitors, aliases and timers look their
   // reference up on every call, demonitor and reply.
-  const cached = (r as { key?: string }).key;
+  const cached = r.key;
   if (cached !== undefined) return cached;
   const ids = r.ids;
-  const base = ids.length === 3 ? `${ids[0]}.${ids[1]}.${ids[2]}` : ids.join('.');
-  const key = r.node === 'nonode@nohost' && r.creation === 0 ? base : `${base}@${r.node}/${r.creation}`;
-  Object.defineProperty(r, 'key', { value: key, enumerable: false });
+  let key: RefKey | undefined;
+  if (ids.length === 3 && r.node === 'nonode@nohost' && r.creation === 0 && ids[0]! < LOW && ids[1]! < 2 ** 30) {
+    let h = highIndex.get(ids[2]!);
+    if (h === undefined && highIndex.size < MAX_HIGHS) highIndex.set(ids[2]!, (h = highIndex.size));
+    if (h !== undefined) key = (ids[1]! * LOW + ids[0]!) * MAX_HIGHS + h;
+  }
+  if (key === undefined) {
+    const base = ids.join('.');
+    key = r.node === 'nonode@nohost' && r.creation === 0 ? base : `${base}@${r.node}/${r.creation}`;
+  }
+  r.key = key;
   return key;
 }
 

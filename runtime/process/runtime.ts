@@ -13,7 +13,7 @@ import { Frame, ErlangError, SUSPEND, type ErlFn, type Result } from './protocol
 import { ModuleRegistry } from './modules.js';
 import { startApply, startFn } from './entry.js';
 import { Process } from './process.js';
-import { RefFactory, UniqueIntegers, refKey } from './refs.js';
+import { RefFactory, UniqueIntegers, refKey, type RefKey } from './refs.js';
 import { Scheduler } from './scheduler.js';
 import { deliver, linkNew, send, samePid } from './signals.js';
 import { fromNanos, nowMs, systemNanos } from './time.js';
@@ -91,10 +91,10 @@ export class Runtime {
   /** Live processes (and exiting ones until their exit is finished), by pid id. */
   readonly procs = new Map<number, Process>();
   readonly names = new Map<Atom, Process>();
-  readonly aliases = new Map<string, Alias>();
+  readonly aliases = new Map<RefKey, Alias>();
   readonly timers = new TimerHeap();
   /** send_after / start_timer timers by their reference. */
-  readonly timerRefs = new Map<string, Timer>();
+  readonly timerRefs = new Map<RefKey, Timer>();
   readonly refs: RefFactory;
   readonly uniq = new UniqueIntegers();
   readonly sched: Scheduler;

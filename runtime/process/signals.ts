@@ -25,7 +25,7 @@ import { monitorsOnExit } from './monitors.js';
 import { linkPort, portExitSignal, portLinkKey, portOf, sendToPort, unlinkPort } from './ports.js';
 import type { Process } from './process.js';
 import type { Runtime } from './runtime.js';
-import { refKey } from './refs.js';
+import { refKey, type RefKey } from './refs.js';
 import { Pid, Port, Ref, type Atom, type Term } from '../terms/types.js';
 
 export const samePid = (a: Pid, b: Pid): boolean =>
@@ -84,7 +84,7 @@ function sendToAlias(rt: Runtime, ref: Ref, msg: Term): void {
 }
 
 /** Remove the monitor `key` that `p` holds, from both ends; returns it if found. */
-export function dropMonitor(rt: Runtime, p: Process, key: string): boolean {
+export function dropMonitor(rt: Runtime, p: Process, key: RefKey): boolean {
   const m = p.monitors?.get(key);
   if (m === undefined) return false;
   p.monitors!.delete(key);

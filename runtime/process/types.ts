@@ -2,6 +2,7 @@
  * Shared constants and small records of the process runtime.
  */
 import type { Atom, Pid, Port, Ref, Term } from '../terms/types.js';
+import type { RefKey } from './refs.js';
 
 /** Reductions per scheduling slice (BEAM's CONTEXT_REDS). */
 export const CONTEXT_REDS = 4000;
@@ -29,7 +30,7 @@ export type AliasMode = 'explicit_unalias' | 'demonitor' | 'reply_demonitor' | '
 export class Monitor {
   constructor(
     public readonly ref: Ref,
-    public readonly key: string,
+    public readonly key: RefKey,
     public readonly origin: Pid,
     public readonly target: Pid | Port,
     /** Set when monitored by registered name: DOWN then names `{Name, Node}`. */

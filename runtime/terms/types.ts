@@ -133,6 +133,8 @@ export class Port {
  * (least significant first), 3 for ordinary refs (up to 5 are accepted).
  */
 export class Ref {
+  /** The reference's value as a Map key, cached by runtime/process/refs.ts refKey. */
+  key: number | string | undefined = undefined;
   constructor(
     public readonly ids: readonly number[],
     public readonly node: Atom = 'nonode@nohost',
