@@ -14,7 +14,7 @@
  * are port_control/3 and port_call/3.
  */
 import {
-  closePort, linkPort, newPort, portData, portEof, portExitStatus, portOf, portWrite, iodataBytes,
+  closePort, linkPort, newPort, portData, portEof, portExitStatus, portLinkKey, portOf, portWrite, iodataBytes,
   type PortEntry, type PortIo, type PortOptions,
 } from '../process/ports.js';
 import type { Process } from '../process/process.js';
@@ -285,7 +285,7 @@ function openPort(p: Process, name: Term, settings: Term): Term {
   if (failed !== undefined) {
     // Never seen by anyone: undo quietly.
     e.links.clear();
-    p.links?.delete(-1 - e.port.id);
+    p.links?.delete(portLinkKey(e.port.id));
     closePort(p.rt, e, 'normal');
     return failed;
   }
