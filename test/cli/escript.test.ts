@@ -125,10 +125,51 @@ describe('beamjs escript', () => {
       expect(readFileSync(join(work, 'doc_js', f)).equals(readFileSync(join(work, 'doc_erl', f))), f).toBe(true);
     }
   });
+
+  it("runs OTP's snmpc escript: the same compiled MIB as on BEAM", () => {
+    const mib = join(libDir('snmp'), 'mibs', 'RFC1213-MIB.mib');
+    const { erlDir, jsDir } = bothIn((dir) => [join(libDir('snmp'), 'bin', 'snmpc'), '--o', dir, mib]);
+    sameFiles(erlDir, jsDir, ['RFC1213-MIB.bin']);
+  });
+
+  it("runs OTP's diameterc escript: the same generated codec as on BEAM", () => {
+    const dict = join(libDir('diameter'), 'src', 'dict', 'base_rfc6733.dia');
+    const { erlDir, jsDir } = bothIn((dir) => [join(libDir('diameter'), 'bin', 'diameterc'), '-o', dir, '-i', dir, dict]);
+    sameFiles(erlDir, jsDir, ['diameter_gen_base_rfc6733.erl', 'diameter_gen_base_rfc6733.hrl']);
+  });
 });
+
+/** The installed OTP's lib folder of `app` (lib/<app>-<vsn>). */
+function libDir(app: string): string {
+  return spawnSync('erl', ['-noshell', '-eval', `io:format("~s", [code:lib_dir(${app})]), halt().`], { encoding: 'utf8' }).stdout;
+}
 
 /** The edoc escript the installed OTP ships (lib/edoc-<vsn>/bin/edoc). */
 function edocEscript(): string {
-  const root = spawnSync('erl', ['-noshell', '-eval', 'io:format("~s", [code:lib_dir(edoc)]), halt().'], { encoding: 'utf8' }).stdout;
-  return join(root, 'bin', 'edoc');
+  return join(libDir('edoc'), 'bin', 'edoc');
+}
+
+/** Run `escript` and `beamjs escript` with the same arguments in two fresh folders; both must succeed. */
+function bothIn(args: (dir: string) => string[]): { erlDir: string; jsDir: string } {
+  const erlDir = mkdtempSync(join(work, 'erl-'));
+  const jsDir = mkdtempSync(join(work, 'js-'));
+  const want = spawnSync('escript', args(erlDir), { cwd: erlDir, encoding: 'utf8' });
+  const got = spawnSync(process.execPath, [bin, 'escript', ...args(jsDir)], {
+    cwd: jsDir,
+    encoding: 'utf8',
+    env: { ...process.env, BEAMJS_CACHE: cache },
+    timeout: 120_000,
+  });
+  expect(want.status).toBe(0);
+  expect({ status: got.status, stderr: got.stderr }).toEqual({ status: 0, stderr: want.stderr });
+  expect(got.stdout.replaceAll(jsDir, erlDir)).toBe(want.stdout);
+  return { erlDir, jsDir };
+}
+
+/** The files of two folders are the same, byte for byte. */
+function sameFiles(a: string, b: string, expected: string[]): void {
+  const files = readdirSync(a).sort();
+  for (const f of expected) expect(files).toContain(f);
+  expect(readdirSync(b).sort()).toEqual(files);
+  for (const f of files) expect(readFileSync(join(b, f)).equals(readFileSync(join(a, f))), f).toBe(true);
 }
