@@ -17,11 +17,13 @@ const dir = join(import.meta.dirname, 'scenarios');
 const out = join(root, '.cache', 'otp-scenarios');
 const cli = join(root, 'dist', 'cli', 'index.js');
 
-const names = readdirSync(dir).filter((f) => f.endsWith('.erl')).map((f) => f.slice(0, -4)).sort();
+const sources = readdirSync(dir).filter((f) => f.endsWith('.erl')).map((f) => f.slice(0, -4)).sort();
+/** The scenarios (a `_SUITE` module is a Common Test suite a scenario runs). */
+const names = sources.filter((n) => !n.endsWith('_SUITE'));
 
 function compile(): void {
   mkdirSync(out, { recursive: true });
-  execFileSync('erlc', ['-o', out, ...names.map((n) => join(dir, `${n}.erl`))]);
+  execFileSync('erlc', ['-o', out, ...sources.map((n) => join(dir, `${n}.erl`))]);
   for (const f of readdirSync(dir)) if (f.endsWith('.app')) copyFileSync(join(dir, f), join(out, f));
 }
 
@@ -36,7 +38,11 @@ export function mask(text: string): string {
     .replace(/<\d+\.\d+\.\d+>/g, '<PID>')
     .replace(/#Ref<[\d.]+>/g, '#Ref<>')
     .replace(/#Fun<[^>]+>/g, '#Fun<>')
-    .replace(/==== \d+-\w+-\d+::\d\d:\d\d:\d\d\.\d+ ===/g, '==== DATE ===');
+    .replace(/==== \d+-\w+-\d+::\d\d:\d\d:\d\d\.\d+ ===/g, '==== DATE ===')
+    // Common Test's run folders; EUnit's times of slow tests and of the run.
+    .replace(/\d{4}-\d\d-\d\d_\d\d\.\d\d\.\d\d/g, 'TIME')
+    .replace(/\.\.\.\[\d+\.\d+ s\] /g, '...')
+    .replace(/\[done in \d+\.\d+ s\]/g, '[done in N s]');
 }
 
 function onErl(name: string): string {
