@@ -12,6 +12,8 @@ import { Command } from 'commander';
 import { compile } from './commands/compile.js';
 import { disasm } from './commands/disasm.js';
 import { run } from './commands/run.js';
+import { elixirRoot } from './host/otp.js';
+import { join } from 'node:path';
 
 const stdio = {
   out: (text: string): void => {
@@ -43,6 +45,19 @@ function version(): string {
   }
 }
 
+/**
+ * What the `elixir` command runs: elixir:start_cli/0 (the elixir and logger
+ * applications, then Kernel.CLI on init's plain arguments, which ends with
+ * System.halt).
+ */
+function runElixir(args: string[]): Promise<number> {
+  if (elixirRoot() === undefined) {
+    stdio.err('beamjs elixir: no Elixir installation found (put elixir on PATH or set BEAMJS_ELIXIR_ROOT)');
+    return Promise.resolve(1);
+  }
+  return run([], { eval: 'elixir:start_cli()', boot: 'full', plainArgs: args }, stdio);
+}
+
 function buildProgram(): Command {
   const program = new Command();
   // Options after an escript's name are the script's own.
@@ -62,6 +77,7 @@ function buildProgram(): Command {
     .argument('<script>', 'the escript file')
     .argument('[args...]', "the script's arguments (main/1 gets them as strings)")
     .passThroughOptions()
+    .allowUnknownOption()
     .action(async (script: string, args: string[]) => {
       // What the escript launcher checks before it starts erl.
       if (!existsSync(script)) {
@@ -72,6 +88,31 @@ function buildProgram(): Command {
       // reports its errors; it ends with erlang:halt/1.
       const status = await run([], { eval: 'beamjs_escript:start()', boot: 'full', plainArgs: [script, ...args] }, stdio);
       process.stdout.write('', () => process.exit(status));
+    });
+  program
+    .command('elixir')
+    .description('run Elixir as the elixir command does (Kernel.CLI: script files, -e, -r, -pa, ...)')
+    .argument('[args...]', "the elixir command's arguments")
+    .passThroughOptions()
+    .allowUnknownOption()
+    .action(async (args: string[]) => {
+      process.exitCode = await runElixir(args);
+      process.stdout.write('', () => process.exit(process.exitCode));
+    });
+  program
+    .command('mix')
+    .description("run a Mix task as the mix command does (mix test, mix compile, mix run, ...), with the installed Elixir's mix")
+    .argument('[args...]', "mix's arguments")
+    .passThroughOptions()
+    .allowUnknownOption()
+    .action(async (args: string[]) => {
+      const root = elixirRoot();
+      if (root === undefined || !existsSync(join(root, 'bin', 'mix'))) {
+        stdio.err('beamjs mix: no Elixir installation found (put elixir on PATH or set BEAMJS_ELIXIR_ROOT)');
+        process.exit(1);
+      }
+      process.exitCode = await runElixir([join(root, 'bin', 'mix'), ...args]);
+      process.stdout.write('', () => process.exit(process.exitCode));
     });
   program
     .command('compile')
