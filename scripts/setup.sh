@@ -8,10 +8,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# Debian packages: the whole of OTP (every lib/*/ebin the tests read) and Elixir.
+# Debian packages: the whole of OTP (every lib/*/ebin the tests read), Elixir, and
+# rebar3 (an archive escript the tests run on beamjs).
 OTP_PACKAGES=(erlang-base erlang-dev erlang-src erlang-nox erlang-tools erlang-common-test
   erlang-debugger erlang-dialyzer erlang-et erlang-megaco erlang-observer erlang-reltool
-  erlang-wx erlang-jinterface elixir)
+  erlang-wx erlang-jinterface elixir rebar3)
 missing=()
 for p in "${OTP_PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")

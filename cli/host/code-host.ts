@@ -3,11 +3,13 @@
  * of the input modules first, then the runtime's own Erlang modules, then
  * every ebin of the installed OTP, in the order `code:get_path/0` reports.
  * A module loads from the first folder on the path that has its .beam, as on
- * BEAM; `code:add_patha/1` and friends change the path at run time.
+ * BEAM; `code:add_patha/1` and friends change the path at run time. A folder
+ * may lie inside a code archive (./archive.ts), as an archive escript's do.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { CodeHost } from '../../runtime/process/host.js';
+import { inArchive } from './archive.js';
 import type { BeamIndex } from './inputs.js';
 import { otpRoot } from './otp.js';
 
@@ -38,7 +40,7 @@ export class NodeCodeHost implements CodeHost {
 
   setPath(dirs: string[]): string | undefined {
     const abs = dirs.map((d) => resolve(d));
-    const bad = abs.find((d) => !isDir(d));
+    const bad = abs.find((d) => !isDir(d) && inArchive(d) === undefined);
     if (bad !== undefined) return bad;
     this.dirs = abs;
     this.found.clear();
@@ -56,6 +58,11 @@ export class NodeCodeHost implements CodeHost {
         file = f;
         break;
       }
+      const a = inArchive(d);
+      if (a !== undefined && a.zip.has(`${a.inner}/${name}.beam`)) {
+        file = f;
+        break;
+      }
     }
     this.found.set(name, file ?? null);
     return file;
@@ -64,11 +71,18 @@ export class NodeCodeHost implements CodeHost {
   objectCode(name: string): { bytes: Uint8Array; file: string } | undefined {
     const file = this.which(name);
     if (file === undefined) return undefined;
-    try {
-      return { bytes: new Uint8Array(readFileSync(file)), file };
-    } catch {
-      return undefined;
-    }
+    const bytes = readCode(file);
+    return bytes === undefined ? undefined : { bytes, file };
+  }
+}
+
+/** The bytes of a .beam that `which` found: a file, or a member of an archive. */
+export function readCode(file: string): Uint8Array | undefined {
+  try {
+    return new Uint8Array(readFileSync(file));
+  } catch {
+    const a = inArchive(file);
+    return a?.zip.read(a.inner);
   }
 }
 

@@ -12,7 +12,7 @@ import { setHostFs, type HostFs } from '../../runtime/bifs/host-fs.js';
 import type { CompiledModule } from '../../runtime/exec/load.js';
 import type { Runtime, RuntimeOptions } from '../../runtime/process/runtime.js';
 import { compileBytesCached, compileCached } from './cache.js';
-import { NodeCodeHost } from './code-host.js';
+import { NodeCodeHost, readCode } from './code-host.js';
 import type { BeamIndex } from './inputs.js';
 
 /** The runtime namespace generated code imports: this checkout's build. */
@@ -93,7 +93,11 @@ export async function nodeRuntime(index: BeamIndex, opts: RuntimeOptions = {}): 
   const source = (name: string): Promise<CompiledModule> | undefined => {
     const beam = code.which(name);
     if (beam === undefined) return undefined;
-    return importCompiled(compileCached(beam, runtimeImport).mjs);
+    if (existsSync(beam)) return importCompiled(compileCached(beam, runtimeImport).mjs);
+    // A module inside a code archive.
+    const bytes = readCode(beam);
+    if (bytes === undefined) return undefined;
+    return importCompiled(compileBytesCached(bytes, name, beam, runtimeImport).mjs);
   };
   const rt = await bootRuntime({
     ...opts,

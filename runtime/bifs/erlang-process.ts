@@ -8,6 +8,8 @@
  * cascade, halt, hibernate) returns SUSPEND: compiled code then unwinds and the
  * scheduler acts. erlang:yield/0 saves a frame returning `true` and suspends.
  */
+import { formatW } from '../terms/print.js';
+import { isMap } from '../terms/types.js';
 import { portExitSignal, portOf } from '../process/ports.js';
 import { ErlangError, Frame, SUSPEND, type ErlFn, type ErrorClass, type Result } from '../process/protocol.js';
 import { badarg } from '../process/errors.js';
@@ -181,12 +183,33 @@ function processFlag(p: P, name: Term, value: Term): Term {
     (p.flags ??= new Map()).set('max_heap_size', nonNegInt(value) ? value : ((value as { get(k: Term): Term | undefined }).get('size') ?? 0));
     return old;
   }
+  if (name === 'monitor_nodes' || (Array.isArray(name) && name.length === 2 && name[0] === 'monitor_nodes' && isMap(name[1]))) {
+    return monitorNodes(p, name === 'monitor_nodes' ? '' : formatW((name as Term[])[1]!), value);
+  }
   if (typeof name !== 'string' || !Object.hasOwn(FLAGS, name)) return badarg();
   const [valid, dflt] = FLAGS[name]!;
   if (!valid(value)) return badarg();
   const old = flag(p, name, dflt);
   (p.flags ??= new Map()).set(name, value);
   return old;
+}
+
+/**
+ * process_flag(monitor_nodes | {monitor_nodes, Opts}, Bool): subscriptions to
+ * nodeup/nodedown, counted per kind of options as erts does (true adds one,
+ * false drops all of that kind; the result is the count before). No node
+ * ever comes or goes here, so nothing is ever sent.
+ */
+const nodeMonitors = new WeakMap<object, Map<string, number>>();
+
+function monitorNodes(p: P, kind: string, value: Term): Term {
+  if (!isBool(value)) return badarg();
+  let counts = nodeMonitors.get(p);
+  if (counts === undefined) nodeMonitors.set(p, (counts = new Map()));
+  const before = counts.get(kind) ?? 0;
+  if (value === 'true') counts.set(kind, before + 1);
+  else counts.delete(kind);
+  return before;
 }
 
 function processFlag3(p: P, pid: Term, name: Term, value: Term): Term {

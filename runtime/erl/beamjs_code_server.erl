@@ -94,7 +94,14 @@ handle({finish_loading, Prepared, _EnsureLoaded}) ->
         [] -> ok;
         _ -> {error, Errors}
     end;
-handle({set_primary_archive, _, _, _, _}) -> {error, enotsup};
+handle({set_primary_archive, File, Bin, FileInfo, ParserFun}) ->
+    %% An archive escript: erl_prim_loader serves files inside it; the host
+    %% reads its modules once code:set_primary_archive/4 puts its ebin
+    %% folders on the path (as Archive/App/ebin).
+    case erl_prim_loader:set_primary_archive(File, Bin, FileInfo, ParserFun) of
+        {ok, Files} -> {ok, interactive, Files};
+        {error, _} = Error -> Error
+    end;
 handle(stop) -> stopped;
 handle(_Other) -> error.
 

@@ -4,7 +4,7 @@
  * through the built executable.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -137,6 +137,38 @@ describe('beamjs escript', () => {
     const { erlDir, jsDir } = bothIn((dir) => [join(libDir('diameter'), 'bin', 'diameterc'), '-o', dir, '-i', dir, dict]);
     sameFiles(erlDir, jsDir, ['diameter_gen_base_rfc6733.erl', 'diameter_gen_base_rfc6733.hrl']);
   });
+
+  it('runs rebar3 (an archive escript) on a project: rebar3 eunit prints what it prints on BEAM', () => {
+    const files: Record<string, string> = {
+      'rebar.config': '{erl_opts, [debug_info]}.\n{deps, []}.\n',
+      'src/shelf.app.src': '{application, shelf, [{description, "a shelf"}, {vsn, "0.1.0"}, {registered, []},\n' +
+        '  {applications, [kernel, stdlib]}, {env, []}, {modules, []}]}.\n',
+      'src/shelf.erl': '-module(shelf).\n-export([put/3, get/2]).\nput(K, V, S) -> [{K, V} | S].\n' +
+        'get(K, S) -> proplists:get_value(K, S).\n',
+      'test/shelf_tests.erl': '-module(shelf_tests).\n-include_lib("eunit/include/eunit.hrl").\n' +
+        'get_test() -> ?assertEqual(1, shelf:get(a, shelf:put(a, 1, []))).\n' +
+        'missing_test() -> ?assertEqual(0, shelf:get(b, [])).\n',
+    };
+    const dirs = ['rebar_erl', 'rebar_js'].map((name) => {
+      const dir = join(work, name);
+      for (const [path, text] of Object.entries(files)) {
+        mkdirSync(join(dir, path, '..'), { recursive: true });
+        writeFileSync(join(dir, path), text);
+      }
+      return dir;
+    });
+    const rebar3 = spawnSync('sh', ['-c', 'command -v rebar3'], { encoding: 'utf8' }).stdout.trim();
+    // rebar3 colours its output unless told otherwise; the run's time differs.
+    const env = { ...process.env, BEAMJS_CACHE: cache, REBAR_COLOR: 'none' };
+    const clean = (s: string): string => s.replace(/^Finished in .*$/m, 'Finished in N seconds');
+    const want = spawnSync('rebar3', ['eunit'], { cwd: dirs[0], encoding: 'utf8', env });
+    const got = spawnSync(process.execPath, [bin, 'escript', rebar3, 'eunit'], {
+      cwd: dirs[1], encoding: 'utf8', env, timeout: 300_000,
+    });
+    expect(want.status).toBe(1);
+    expect(clean(want.stdout)).toContain('2 tests, 1 failures');
+    expect({ status: got.status, out: clean(got.stdout + got.stderr) }).toEqual({ status: want.status, out: clean(want.stdout + want.stderr) });
+  }, 300_000);
 });
 
 /** The installed OTP's lib folder of `app` (lib/<app>-<vsn>). */
