@@ -138,7 +138,7 @@ describe('beamjs escript', () => {
     sameFiles(erlDir, jsDir, ['diameter_gen_base_rfc6733.erl', 'diameter_gen_base_rfc6733.hrl']);
   });
 
-  it('runs rebar3 (an archive escript) on a project: rebar3 eunit prints what it prints on BEAM', () => {
+  it('runs rebar3 (an archive escript) on a project: rebar3 eunit and rebar3 ct print what they print on BEAM', () => {
     const files: Record<string, string> = {
       'rebar.config': '{erl_opts, [debug_info]}.\n{deps, []}.\n',
       'src/shelf.app.src': '{application, shelf, [{description, "a shelf"}, {vsn, "0.1.0"}, {registered, []},\n' +
@@ -148,6 +148,9 @@ describe('beamjs escript', () => {
       'test/shelf_tests.erl': '-module(shelf_tests).\n-include_lib("eunit/include/eunit.hrl").\n' +
         'get_test() -> ?assertEqual(1, shelf:get(a, shelf:put(a, 1, []))).\n' +
         'missing_test() -> ?assertEqual(0, shelf:get(b, [])).\n',
+      'test/shelf_SUITE.erl': '-module(shelf_SUITE).\n-export([all/0, t_get/1, t_missing/1]).\n' +
+        'all() -> [t_get, t_missing].\nt_get(_) -> 1 = shelf:get(a, shelf:put(a, 1, [])).\n' +
+        't_missing(_) -> 0 = shelf:get(b, []).\n',
     };
     const dirs = ['rebar_erl', 'rebar_js'].map((name) => {
       const dir = join(work, name);
@@ -168,6 +171,13 @@ describe('beamjs escript', () => {
     expect(want.status).toBe(1);
     expect(clean(want.stdout)).toContain('2 tests, 1 failures');
     expect({ status: got.status, out: clean(got.stdout + got.stderr) }).toEqual({ status: want.status, out: clean(want.stdout + want.stderr) });
+    // rebar3 ct: Common Test through rebar3 (paths and the run's time masked).
+    const ctOut = (r: { stdout: string; stderr: string }, dir: string): string =>
+      (r.stdout + r.stderr).replaceAll(dir, 'DIR').replace(/\d{4}-\d\d-\d\d_\d\d\.\d\d\.\d\d/g, 'TIME');
+    const ctWant = spawnSync('rebar3', ['ct'], { cwd: dirs[0], encoding: 'utf8', env });
+    const ctGot = spawnSync(process.execPath, [bin, 'escript', rebar3, 'ct'], { cwd: dirs[1], encoding: 'utf8', env, timeout: 300_000 });
+    expect(ctOut(ctWant, dirs[0]!)).toContain('Failed 1 tests. Passed 1 tests.');
+    expect({ status: ctGot.status, out: ctOut(ctGot, dirs[1]!) }).toEqual({ status: ctWant.status, out: ctOut(ctWant, dirs[0]!) });
   }, 300_000);
 });
 
