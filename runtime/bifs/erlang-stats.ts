@@ -2,8 +2,9 @@
  * `erlang:statistics/1` and the other `erlang` BIFs about the VM itself that
  * programs call without depending on their exact values: monitoring hooks
  * that are off (`system_monitor`, `system_profile`), node monitoring (no distribution), `display_nl/0`,
- * `fun_info_mfa/1`, `delete_module/1`.
+ * `fun_info_mfa/1`, `delete_module/1` (which unloads a compiled module).
  */
+import { unloadModule } from '../exec/load.js';
 import { nowMs } from '../process/time.js';
 import { ExportFun, Fun, list, type Term } from '../terms/types.js';
 import { badarg, type Bif } from './erlang-args.js';
@@ -101,6 +102,8 @@ export const statsBifs: [string, Bif][] = [
   }],
   ['delete_module/1', (p, m: Term) => {
     if (typeof m !== 'string') badarg();
-    return p.rt.modules.isLoaded(m) ? 'true' : 'undefined';
+    if (!p.rt.modules.isLoaded(m)) return 'undefined';
+    unloadModule(p.rt.modules, m);
+    return 'true';
   }],
 ];

@@ -59,7 +59,15 @@ handle({replace_path, Name, Dir}) ->
         _ -> {error, bad_directory}
     end;
 handle({ensure_loaded, Mod}) -> load(Mod);
-handle({load_file, Mod}) -> load(Mod);
+handle({load_file, Mod}) ->
+    %% A fresh copy from the path, replacing a loaded one (unless sticky).
+    case erlang:module_loaded(Mod) andalso is_sticky(Mod) of
+        true -> {error, sticky_directory};
+        false ->
+            _ = erlang:module_loaded(Mod) andalso erlang:delete_module(Mod),
+            erase({loaded_file, Mod}),
+            load(Mod)
+    end;
 handle({is_loaded, Mod}) -> is_loaded(Mod);
 handle(all_loaded) ->
     [{M, loaded_file(M)} || M <- erlang:loaded()];
@@ -69,16 +77,23 @@ handle({get_object_code, Mod}) ->
         error -> error
     end;
 handle({load_binary, Mod, File, Bin}) ->
-    beamjs:load_binary(Mod, File, Bin);
+    loaded_from(Mod, File, beamjs:load_binary(Mod, File, Bin));
 handle({load_abs, File, Mod}) ->
     Name = to_list(File) ++ ".beam",
     case prim_file:read_file(Name) of
-        {ok, Bin} -> beamjs:load_binary(Mod, Name, Bin);
+        {ok, Bin} -> loaded_from(Mod, Name, beamjs:load_binary(Mod, Name, Bin));
         _ -> {error, nofile}
     end;
 handle({delete, Mod}) ->
-    %% Compiled modules stay in the registry: there is no old code to purge.
-    erlang:module_loaded(Mod) andalso false;
+    %% No old code is kept: a deleted module loads again on its next call.
+    case is_sticky(Mod) of
+        true -> false;
+        false ->
+            case erlang:delete_module(Mod) of
+                true -> erase({loaded_file, Mod}), true;
+                _ -> false
+            end
+    end;
 handle({purge, _Mod}) -> false;
 handle({soft_purge, _Mod}) -> true;
 handle({is_sticky, Mod}) -> is_sticky(Mod);
@@ -119,9 +134,25 @@ is_loaded(Mod) ->
         false -> false
     end.
 
-%% What code:is_loaded/1 reports: the .beam path, or `preloaded` for the
-%% modules erts preloads (and for beamjs's own BIF module).
+%% Remember the file name a module was loaded from with load_binary (any
+%% term: cover loads its instrumented modules as `cover_compiled` and asks
+%% code:which/1 for that name to know they are still its own).
+loaded_from(Mod, File, {module, Mod} = Loaded) ->
+    put({loaded_file, Mod}, File),
+    Loaded;
+loaded_from(_Mod, _File, Error) ->
+    Error.
+
+%% What code:is_loaded/1 reports: the file given to load_binary, the .beam
+%% path, or `preloaded` for the modules erts preloads (and for beamjs's own
+%% BIF module).
 loaded_file(Mod) ->
+    case get({loaded_file, Mod}) of
+        undefined -> loaded_path(Mod);
+        File -> File
+    end.
+
+loaded_path(Mod) ->
     case lists:member(Mod, erlang:pre_loaded()) of
         true -> preloaded;
         false ->

@@ -42,6 +42,8 @@ export class ExtCell {
       if (found === undefined) return apply(p, this.module, this.name, args);
       const target = isCompiled(found) ? found : withBifFrame(found, this.module, this.name, this.arity);
       this.fn = target;
+      // Reloading or deleting the module resets this cell.
+      p.rt.modules.track?.(this.module, this);
       return target(p, ...args);
     };
   }

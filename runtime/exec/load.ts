@@ -60,6 +60,19 @@ export function loadModule(rt: { modules: Registry }, mod: CompiledModule): void
   if (first || mod.name === 'erlang') installModuleInfoBifs(reg);
 }
 
+/**
+ * erlang:delete_module/1: drop compiled module `name` from the registry (the
+ * next call loads it again through the registry's loader). Call sites that
+ * cached its functions are reset; processes running its code go on with it.
+ * False when `name` is not a compiled module (BIF modules and `erlang` stay).
+ */
+export function unloadModule(reg: { deleteModule(name: Atom): boolean }, name: Atom): boolean {
+  const mods = loaded.get(reg);
+  if (name === 'erlang' || mods === undefined || !mods.has(name)) return false;
+  mods.delete(name);
+  return reg.deleteModule(name);
+}
+
 /** The loaded compiled module `name` of a registry, if any. */
 export function compiledModule(reg: object, name: Atom): CompiledModule | undefined {
   return loaded.get(reg)?.get(name);

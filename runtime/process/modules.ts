@@ -44,9 +44,31 @@ export class ModuleRegistry {
    */
   private readonly byName = new Map<Atom, Map<Atom, (ErlFn | undefined)[]>>();
 
+  /**
+   * Call sites that cached a function of a module (compiled code's ExtCells):
+   * told to forget it when the module is replaced or deleted, so that the
+   * next call runs the new code, as on BEAM.
+   */
+  private readonly cachedBy = new Map<Atom, Set<{ reset(): void }>>();
+
+  /** Remember that `site` cached a function of module `m`. */
+  track(m: Atom, site: { reset(): void }): void {
+    let sites = this.cachedBy.get(m);
+    if (sites === undefined) this.cachedBy.set(m, (sites = new Set()));
+    sites.add(site);
+  }
+
+  private invalidate(m: Atom): void {
+    const sites = this.cachedBy.get(m);
+    if (sites === undefined) return;
+    this.cachedBy.delete(m);
+    for (const s of sites) s.reset();
+  }
+
   /** Register (or replace) a module's function table. */
   registerModule(name: Atom, table: FunctionTable): void {
     const m = new Map(entriesOf(table));
+    if (this.mods.has(name)) this.invalidate(name);
     this.mods.set(name, m);
     this.index(name, m);
   }
@@ -73,6 +95,7 @@ export class ModuleRegistry {
 
   /** Remove a module; returns whether it was registered. */
   deleteModule(name: Atom): boolean {
+    this.invalidate(name);
     this.byName.delete(name);
     return this.mods.delete(name);
   }

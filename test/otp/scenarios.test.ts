@@ -18,8 +18,8 @@ const out = join(root, '.cache', 'otp-scenarios');
 const cli = join(root, 'dist', 'cli', 'index.js');
 
 const sources = readdirSync(dir).filter((f) => f.endsWith('.erl')).map((f) => f.slice(0, -4)).sort();
-/** The scenarios (a `_SUITE` module is a Common Test suite a scenario runs). */
-const names = sources.filter((n) => !n.endsWith('_SUITE'));
+/** The scenarios (a `_SUITE` module is a Common Test suite a scenario runs, a `_lib` one a module it uses). */
+const names = sources.filter((n) => !n.endsWith('_SUITE') && !n.endsWith('_lib'));
 
 function compile(): void {
   mkdirSync(out, { recursive: true });
