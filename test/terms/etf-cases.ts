@@ -93,7 +93,8 @@ export const CRAFTED: [string, number[]][] = [
   ['FLOAT_EXT tiny exponent', oldFloat('1.5e-99999')],
   ['FLOAT_EXT two points', oldFloat('1.5.5')],
   ['FLOAT_EXT text after NUL', bytes(131, 99, '1.5', 0, 'abc', zeros(24))],
-  ['FLOAT_EXT 31 bytes ending in e', bytes(131, 99, '1.0000000000000000000000000000e')],
+  // (Not '1.000...0e' filling all 31 bytes: erts reads past the field for it, and its
+  // answer changes from run to run: 1.0 rejected, or 1000.0 from a stray byte.)
   ['NEW_FLOAT infinity', [131, 70, 127, 240, 0, 0, 0, 0, 0, 0]],
   ['NEW_FLOAT NaN', [131, 70, 127, 248, 0, 0, 0, 0, 0, 0]],
   ['NEW_FLOAT -0.0', [131, 70, 128, 0, 0, 0, 0, 0, 0, 0]],

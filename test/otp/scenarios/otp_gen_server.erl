@@ -24,7 +24,9 @@ main() ->
     {ok, P2} = gen_server:start(?MODULE, 0, []),
     Ref = monitor(process, P2),
     gen_server:cast(P2, crash),
-    receive {'DOWN', Ref, process, P2, Why} -> io:format("crashed: ~p~n", [element(1, Why)]) end,
+    %% The crash's reports go through logger's handler process: let it write them
+    %% before this process prints (the order is a race otherwise, on BEAM too).
+    receive {'DOWN', Ref, process, P2, Why} -> ok = logger_std_h:filesync(default), io:format("crashed: ~p~n", [element(1, Why)]) end,
     timer:sleep(200),
     io:format("done~n").
 
