@@ -138,13 +138,13 @@ describe('beamjs escript', () => {
     sameFiles(erlDir, jsDir, ['diameter_gen_base_rfc6733.erl', 'diameter_gen_base_rfc6733.hrl']);
   });
 
-  it('runs rebar3 (an archive escript) on a project: rebar3 eunit and rebar3 ct print what they print on BEAM', () => {
+  it('runs rebar3 (an archive escript) on a project: rebar3 eunit, ct and escriptize do what they do on BEAM', () => {
     const files: Record<string, string> = {
       'rebar.config': '{erl_opts, [debug_info]}.\n{deps, []}.\n',
       'src/shelf.app.src': '{application, shelf, [{description, "a shelf"}, {vsn, "0.1.0"}, {registered, []},\n' +
         '  {applications, [kernel, stdlib]}, {env, []}, {modules, []}]}.\n',
-      'src/shelf.erl': '-module(shelf).\n-export([put/3, get/2]).\nput(K, V, S) -> [{K, V} | S].\n' +
-        'get(K, S) -> proplists:get_value(K, S).\n',
+      'src/shelf.erl': '-module(shelf).\n-export([put/3, get/2, main/1]).\nput(K, V, S) -> [{K, V} | S].\n' +
+        'get(K, S) -> proplists:get_value(K, S).\nmain(Args) -> io:format("~p~n", [get(a, put(a, Args, []))]).\n',
       'test/shelf_tests.erl': '-module(shelf_tests).\n-include_lib("eunit/include/eunit.hrl").\n' +
         'get_test() -> ?assertEqual(1, shelf:get(a, shelf:put(a, 1, []))).\n' +
         'missing_test() -> ?assertEqual(0, shelf:get(b, [])).\n',
@@ -178,6 +178,14 @@ describe('beamjs escript', () => {
     const ctGot = spawnSync(process.execPath, [bin, 'escript', rebar3, 'ct'], { cwd: dirs[1], encoding: 'utf8', env, timeout: 300_000 });
     expect(ctOut(ctWant, dirs[0]!)).toContain('Failed 1 tests. Passed 1 tests.');
     expect({ status: ctGot.status, out: ctOut(ctGot, dirs[1]!) }).toEqual({ status: ctWant.status, out: ctOut(ctWant, dirs[0]!) });
+    // rebar3 escriptize: the escript rebar3 builds on beamjs (OTP's compiler and zip
+    // running on beamjs) runs on BEAM as the one built on BEAM.
+    const escWant = spawnSync('rebar3', ['escriptize'], { cwd: dirs[0], encoding: 'utf8', env });
+    const escGot = spawnSync(process.execPath, [bin, 'escript', rebar3, 'escriptize'], { cwd: dirs[1], encoding: 'utf8', env, timeout: 300_000 });
+    expect(escWant.status).toBe(0);
+    expect({ status: escGot.status, out: escGot.stdout.replaceAll(dirs[1]!, 'DIR') }).toEqual({ status: 0, out: escWant.stdout.replaceAll(dirs[0]!, 'DIR') });
+    const built = dirs.map((d) => spawnSync('escript', [join(d, '_build', 'default', 'bin', 'shelf'), 'x', 'y'], { encoding: 'utf8' }).stdout);
+    expect(built).toEqual(['["x","y"]\n', '["x","y"]\n']);
   }, 300_000);
 });
 
