@@ -73,7 +73,7 @@ function buildProgram(): Command {
     });
   program
     .command('escript')
-    .description("run an escript as OTP's escript command does (escript -c: the script is compiled, then main(Args) runs)")
+    .description("run an escript as OTP's escript command does (a source script is compiled, as escript -c does; archive escripts such as rebar3 run as they are)")
     .argument('<script>', 'the escript file')
     .argument('[args...]', "the script's arguments (main/1 gets them as strings)")
     .passThroughOptions()
