@@ -45,17 +45,25 @@ function version(): string {
   }
 }
 
+/** End the process with `status` once stdout is flushed (a program's run ends when its call does). */
+function exitWhenFlushed(status: number): void {
+  process.stdout.write('', () => process.exit(status));
+}
+
 /**
  * What the `elixir` command runs: elixir:start_cli/0 (the elixir and logger
  * applications, then Kernel.CLI on init's plain arguments, which ends with
- * System.halt).
+ * System.halt). `beamjs mix ARGS` is `elixir <root>/bin/mix ARGS`.
  */
-function runElixir(args: string[]): Promise<number> {
-  if (elixirRoot() === undefined) {
-    stdio.err('beamjs elixir: no Elixir installation found (put elixir on PATH or set BEAMJS_ELIXIR_ROOT)');
-    return Promise.resolve(1);
+async function runElixir(command: 'elixir' | 'mix', args: string[]): Promise<number> {
+  const root = elixirRoot();
+  const mix = root === undefined ? undefined : join(root, 'bin', 'mix');
+  if (root === undefined || (command === 'mix' && !existsSync(mix!))) {
+    stdio.err(`beamjs ${command}: no Elixir installation found (put elixir on PATH or set BEAMJS_ELIXIR_ROOT)`);
+    return 1;
   }
-  return run([], { eval: 'elixir:start_cli()', boot: 'full', plainArgs: args }, stdio);
+  const plainArgs = command === 'mix' ? [mix!, ...args] : args;
+  return run([], { eval: 'elixir:start_cli()', boot: 'full', plainArgs }, stdio);
 }
 
 function buildProgram(): Command {
@@ -86,8 +94,7 @@ function buildProgram(): Command {
       }
       // OTP's own escript module reads, compiles and runs the script, and
       // reports its errors; it ends with erlang:halt/1.
-      const status = await run([], { eval: 'beamjs_escript:start()', boot: 'full', plainArgs: [script, ...args] }, stdio);
-      process.stdout.write('', () => process.exit(status));
+      exitWhenFlushed(await run([], { eval: 'beamjs_escript:start()', boot: 'full', plainArgs: [script, ...args] }, stdio));
     });
   program
     .command('elixir')
@@ -95,25 +102,14 @@ function buildProgram(): Command {
     .argument('[args...]', "the elixir command's arguments")
     .passThroughOptions()
     .allowUnknownOption()
-    .action(async (args: string[]) => {
-      process.exitCode = await runElixir(args);
-      process.stdout.write('', () => process.exit(process.exitCode));
-    });
+    .action(async (args: string[]) => exitWhenFlushed(await runElixir('elixir', args)));
   program
     .command('mix')
     .description("run a Mix task as the mix command does (mix test, mix compile, mix run, ...), with the installed Elixir's mix")
     .argument('[args...]', "mix's arguments")
     .passThroughOptions()
     .allowUnknownOption()
-    .action(async (args: string[]) => {
-      const root = elixirRoot();
-      if (root === undefined || !existsSync(join(root, 'bin', 'mix'))) {
-        stdio.err('beamjs mix: no Elixir installation found (put elixir on PATH or set BEAMJS_ELIXIR_ROOT)');
-        process.exit(1);
-      }
-      process.exitCode = await runElixir([join(root, 'bin', 'mix'), ...args]);
-      process.stdout.write('', () => process.exit(process.exitCode));
-    });
+    .action(async (args: string[]) => exitWhenFlushed(await runElixir('mix', args)));
   program
     .command('compile')
     .description('compile .beam files, ebin folders or .erl files to ES modules (<module>.mjs + source map)')
@@ -133,9 +129,8 @@ function buildProgram(): Command {
     .option('--dump <stage>', 'print a stage of the input modules instead of running: asm or js')
     .option('--boot <mode>', 'start the full OTP system (kernel, stdlib, logger) or a minimal one (init, code server, I/O and file servers): full or minimal', 'full')
     .action(async (inputs: string[], opts: { eval?: string; print?: boolean; dump?: string; boot?: string }) => {
-      const status = await run(inputs, opts, stdio);
       // An escript ends when main returns, whatever other processes do.
-      process.stdout.write('', () => process.exit(status));
+      exitWhenFlushed(await run(inputs, opts, stdio));
     });
   return program;
 }

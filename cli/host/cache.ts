@@ -41,12 +41,6 @@ export interface CachedModule {
   mjs: string;
 }
 
-/** Compile `beamPath` (or reuse the cached output); returns the .mjs path. */
-export function compileCached(beamPath: string, runtimeImport: string): CachedModule {
-  const base = beamPath.slice(beamPath.lastIndexOf('/') + 1, -'.beam'.length);
-  return compileBytesCached(new Uint8Array(readFileSync(beamPath)), base, beamPath, runtimeImport);
-}
-
 /**
  * Compile the .beam `bytes` of module `base` (named `file` in errors and source
  * maps), or reuse the cached output: `code:load_binary/3` at run time.

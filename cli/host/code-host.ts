@@ -13,9 +13,14 @@ import { inArchive } from './archive.js';
 import type { BeamIndex } from './inputs.js';
 import { otpRoot } from './otp.js';
 
+/** A folder inside a code archive: the archive and the folder's path in it. */
+type ArchiveDir = NonNullable<ReturnType<typeof inArchive>>;
+
 export class NodeCodeHost implements CodeHost {
   readonly rootDir: string;
   private dirs: string[];
+  /** The path's folders that lie inside an archive (found once, when the path is set). */
+  private archiveDirs = new Map<string, ArchiveDir>();
   /** Module → .beam file, or null when no folder has it (reset when the path changes). */
   private readonly found = new Map<string, string | null>();
   loadBinary?: CodeHost['loadBinary'];
@@ -40,9 +45,15 @@ export class NodeCodeHost implements CodeHost {
 
   setPath(dirs: string[]): string | undefined {
     const abs = dirs.map((d) => resolve(d));
-    const bad = abs.find((d) => !isDir(d) && inArchive(d) === undefined);
-    if (bad !== undefined) return bad;
+    const archiveDirs = new Map<string, ArchiveDir>();
+    for (const d of abs) {
+      if (isDir(d)) continue;
+      const a = inArchive(d);
+      if (a === undefined) return d;
+      archiveDirs.set(d, a);
+    }
     this.dirs = abs;
+    this.archiveDirs = archiveDirs;
     this.found.clear();
     return undefined;
   }
@@ -54,12 +65,8 @@ export class NodeCodeHost implements CodeHost {
     let file: string | undefined;
     for (const d of this.dirs) {
       const f = join(d, `${name}.beam`);
-      if (existsSync(f)) {
-        file = f;
-        break;
-      }
-      const a = inArchive(d);
-      if (a !== undefined && a.zip.has(`${a.inner}/${name}.beam`)) {
+      const a = this.archiveDirs.get(d);
+      if (a === undefined ? existsSync(f) : a.zip.has(`${a.inner}/${name}.beam`)) {
         file = f;
         break;
       }
@@ -77,7 +84,7 @@ export class NodeCodeHost implements CodeHost {
 }
 
 /** The bytes of a .beam that `which` found: a file, or a member of an archive. */
-export function readCode(file: string): Uint8Array | undefined {
+function readCode(file: string): Uint8Array | undefined {
   try {
     return new Uint8Array(readFileSync(file));
   } catch {

@@ -11,8 +11,8 @@ import { bootRuntime, installModule } from '../../runtime/boot.js';
 import { setHostFs, type HostFs } from '../../runtime/bifs/host-fs.js';
 import type { CompiledModule } from '../../runtime/exec/load.js';
 import type { Runtime, RuntimeOptions } from '../../runtime/process/runtime.js';
-import { compileBytesCached, compileCached } from './cache.js';
-import { NodeCodeHost, readCode } from './code-host.js';
+import { compileBytesCached } from './cache.js';
+import { NodeCodeHost } from './code-host.js';
 import type { BeamIndex } from './inputs.js';
 
 /** The runtime namespace generated code imports: this checkout's build. */
@@ -91,13 +91,10 @@ export async function nodeRuntime(index: BeamIndex, opts: RuntimeOptions = {}): 
   const importCompiled = async (mjs: string): Promise<CompiledModule> =>
     ((await import(pathToFileURL(mjs).href)) as { __module: CompiledModule }).__module;
   const source = (name: string): Promise<CompiledModule> | undefined => {
-    const beam = code.which(name);
+    // A .beam file, or a member of a code archive.
+    const beam = code.objectCode(name);
     if (beam === undefined) return undefined;
-    if (existsSync(beam)) return importCompiled(compileCached(beam, runtimeImport).mjs);
-    // A module inside a code archive.
-    const bytes = readCode(beam);
-    if (bytes === undefined) return undefined;
-    return importCompiled(compileBytesCached(bytes, name, beam, runtimeImport).mjs);
+    return importCompiled(compileBytesCached(beam.bytes, name, beam.file, runtimeImport).mjs);
   };
   const rt = await bootRuntime({
     ...opts,

@@ -5,6 +5,7 @@
  * A whole file may also be gzip-compressed (`erlc +compressed`, magic 1F 8B).
  */
 import { InflateError, ZlibError, rawInflate, zlibUncompress } from '../../runtime/terms/zlib.js';
+import { concatBytes } from '../../runtime/terms/binary.js';
 import { ByteReader } from './bytes.js';
 import { BeamFormatError } from './errors.js';
 import type { RawChunk } from './types.js';
@@ -33,14 +34,7 @@ export function gunzip(bytes: Uint8Array, file: string): Uint8Array {
     p = end;
   } while (p < bytes.length && isGzip(bytes.subarray(p)));
   if (p < bytes.length) throw gzipError(file, p, `${bytes.length - p} bytes of garbage after the gzip data`);
-  if (parts.length === 1) return parts[0]!;
-  const out = new Uint8Array(total);
-  let o = 0;
-  for (const part of parts) {
-    out.set(part, o);
-    o += part.length;
-  }
-  return out;
+  return concatBytes(parts);
 }
 
 const gzipError = (file: string, at: number, msg: string): BeamFormatError =>

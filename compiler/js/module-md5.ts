@@ -5,6 +5,7 @@
  * OldUniq field of every FunT row zeroed.
  */
 import type { BeamFile } from '../beam/types.js';
+import { concatBytes } from '../../runtime/terms/binary.js';
 
 const MD5_CHUNKS = ['Atom', 'AtU8', 'Code', 'StrT', 'ImpT', 'ExpT', 'FunT', 'LitT', 'Meta'];
 
@@ -15,15 +16,7 @@ export function moduleMd5(beam: BeamFile, md5: (data: Uint8Array) => Uint8Array)
     if (chunk === undefined) continue;
     parts.push(id === 'FunT' ? zeroOldUniq(chunk.data) : chunk.data);
   }
-  let size = 0;
-  for (const p of parts) size += p.length;
-  const all = new Uint8Array(size);
-  let at = 0;
-  for (const p of parts) {
-    all.set(p, at);
-    at += p.length;
-  }
-  return md5(all);
+  return md5(concatBytes(parts));
 }
 
 /** FunT rows are 24 bytes after a 4-byte count; OldUniq is the last 4 of each. */

@@ -119,9 +119,7 @@ function raisingBif(c: FnContext, f: ExtFuncOp): boolean {
     case 'nif_error':
       c.raise(f.arity === 1
         ? b.call(rt('error'), c.x(0), fi, line)
-        : f.arity === 2
-          ? b.call(rt('errorWithArgs'), c.x(0), c.x(1), fi, line)
-          : b.call(rt('errorWithArgs'), c.x(0), c.x(1), fi, line, c.x(2)));
+        : b.call(rt('errorWithArgs'), c.x(0), c.x(1), fi, line, ...(f.arity === 3 ? [c.x(2)] : [])));
       break;
     default:
       c.raise(b.call(rt('raise'), b.str(f.name), c.x(0), fi, line));

@@ -14,7 +14,7 @@
  * are port_control/3 and port_call/3.
  */
 import {
-  closePort, linkPort, newPort, portData, portEof, portExitStatus, portLinkKey, portOf, portWrite, iodataBytes,
+  closePort, linkPort, newPort, portData, portEof, portExitStatus, portOf, portWrite, iodataBytes, unlinkPort,
   type PortEntry, type PortIo, type PortOptions,
 } from '../process/ports.js';
 import type { Process } from '../process/process.js';
@@ -284,8 +284,7 @@ function openPort(p: Process, name: Term, settings: Term): Term {
   const failed = spec.kind === 'fd' ? startFd(e, spec.fds) : startProgram(p, e, spec);
   if (failed !== undefined) {
     // Never seen by anyone: undo quietly.
-    e.links.clear();
-    p.links?.delete(portLinkKey(e.port.id));
+    unlinkPort(p, e);
     closePort(p.rt, e, 'normal');
     return failed;
   }

@@ -17,6 +17,7 @@
  * nothing; a file reference that went through term_to_binary and back is a
  * new `Ref` object, no longer a file (`badarg`).
  */
+import { concatBytes } from '../terms/binary.js';
 import { Cons, NIL, Pid, Ref, binary, type Term } from '../terms/types.js';
 import { badarg, type Bif } from './erlang-args.js';
 import type { HostFs, HostStats } from './host-fs.js';
@@ -184,13 +185,7 @@ function readAt(fs: HostFs, fd: number, n: number, at: number | null): Uint8Arra
     total += got;
   }
   if (chunks.length === 1) return chunks[0]!.length * 2 < chunks[0]!.buffer.byteLength ? chunks[0]!.slice() : chunks[0]!;
-  const out = new Uint8Array(total);
-  let o = 0;
-  for (const c of chunks) {
-    out.set(c, o);
-    o += c.length;
-  }
-  return out;
+  return concatBytes(chunks);
 }
 
 /** Write every byte of `chunks` at `at` (the kernel's position when null); returns the count. */

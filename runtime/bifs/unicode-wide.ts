@@ -14,6 +14,7 @@
  * - anything else (atoms, bitstrings, improper non-binary tails) is a
  *   function_clause in unicode.erl, which the BIF turns into `badarg`.
  */
+import { concatBytes } from '../terms/binary.js';
 import { BitString, Cons, NIL, list, type Term } from '../terms/types.js';
 import { badarg } from './erlang-args.js';
 
@@ -195,13 +196,6 @@ function convertInt(i: Term, out: ByteSink): boolean {
 
 const isWholeBinary = (t: Term): t is BitString => t instanceof BitString && (t.bitSize & 7) === 0;
 
-function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
-  const out = new Uint8Array(a.length + b.length);
-  out.set(a);
-  out.set(b, a.length);
-  return out;
-}
-
 const CHUNK = 8192;
 
 /**
@@ -230,10 +224,10 @@ function mlMap(t: Term, acc: Acc, enc: WideEncoding): MlResult {
           const inc = acc.inc;
           if (b.length >= acc.missing) {
             acc.inc = undefined;
-            const filled = bin(concat(inc, b.subarray(0, acc.missing)));
+            const filled = bin(concatBytes([inc, b.subarray(0, acc.missing)]));
             cur = new Cons(filled, new Cons(bin(b.subarray(acc.missing)), tail));
           } else {
-            acc.inc = concat(inc, b);
+            acc.inc = concatBytes([inc, b]);
             acc.missing -= b.length;
             cur = tail;
           }
@@ -257,7 +251,7 @@ function mlMap(t: Term, acc: Acc, enc: WideEncoding): MlResult {
       const b = cur.bytes;
       if (acc.inc !== undefined) {
         if (b.length < acc.missing) {
-          r = { kind: 'incomplete', rest: concat(acc.inc, b), missing: acc.missing - b.length };
+          r = { kind: 'incomplete', rest: concatBytes([acc.inc, b]), missing: acc.missing - b.length };
         } else {
           const inc = acc.inc;
           acc.inc = undefined;

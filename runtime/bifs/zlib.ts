@@ -25,7 +25,7 @@ import { crc32 } from './erlang-digest.js';
 import {
   InflateError, adler32, rawDeflate, rawInflate,
 } from '../terms/zlib.js';
-import { iolistToBinary } from '../terms/binary.js';
+import { concatBytes, iolistToBinary } from '../terms/binary.js';
 import { BitString, Cons, NIL, Ref, binary, isInteger, list, type Term } from '../terms/types.js';
 import { badarg, bifTable, fail, type Bif } from './erlang-args.js';
 
@@ -115,19 +115,8 @@ function enqueue(z: Term, iovec: Term): Term {
   return 'ok';
 }
 
-function concat(parts: Uint8Array[]): Uint8Array {
-  if (parts.length === 1) return parts[0]!;
-  const all = new Uint8Array(parts.reduce((n, b) => n + b.length, 0));
-  let off = 0;
-  for (const b of parts) {
-    all.set(b, off);
-    off += b.length;
-  }
-  return all;
-}
-
 function takeInput(s: Stream): Uint8Array {
-  const all = concat(s.input);
+  const all = concatBytes(s.input);
   s.input = [];
   return all;
 }
@@ -180,7 +169,7 @@ function deflateChunk(z: Term, outChunk: Term, flush: Term): Term {
       s.finished = true;
     }
     // One buffer, cut into zlib.erl's output chunks as zlib's own output buffer is.
-    const out = concat(parts);
+    const out = concatBytes(parts);
     if (out.length > 0) s.pending.push(out);
   }
   return nextChunk(s, outChunk as number);

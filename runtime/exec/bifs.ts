@@ -9,7 +9,6 @@ import { send as sendSignal } from '../process/signals.js';
 import { failure } from './arith.js';
 import { bsErrorInfo } from './bs-build.js';
 import { frameOf, location, owned, type FnInfo } from './errors.js';
-import { Cons } from '../terms/types.js';
 import type { ExtCell } from './calls.js';
 
 /** BIFs whose default failure is badarith rather than badarg. */
@@ -74,16 +73,8 @@ export function opFailWith(reason: Term, fi: FnInfo, line: number): never {
 export function bsRaise(fi: FnInfo, line: number, withInfo: boolean): never {
   failure.reason = undefined;
   const info = bsErrorInfo();
-  const loc = withInfo ? appendTerm(location(fi.file, line), info) : location(fi.file, line);
+  const loc = location(fi.file, line, withInfo ? info : undefined);
   throw owned('error', 'badarg', [[fi.module, fi.name, fi.arity, loc]]);
-}
-
-/** `List ++ [X]` for a short proper list. */
-function appendTerm(l: Term, x: Term): Term {
-  const items: Term[] = [];
-  for (let c = l; c instanceof Cons; c = c.tl) items.push(c.hd);
-  items.push(x);
-  return list(items);
 }
 
 function finish(p: any, r: Term): Term {

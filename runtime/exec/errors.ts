@@ -48,15 +48,19 @@ export class CatchTag {
 
 const fileTerms = new Map<string, Term>();
 
-/** `[{file, F}, {line, L}]`, or `[]` without a location. */
-export function location(file: string | undefined, line: number): Term {
-  if (file === undefined || line <= 0) return NIL;
+/**
+ * `[{file, F}, {line, L}]`, or `[]` without a location; `extra` (an
+ * `{error_info, Map}`) goes last.
+ */
+export function location(file: string | undefined, line: number, extra?: Term): Term {
+  const tail = extra === undefined ? NIL : new Cons(extra, NIL);
+  if (file === undefined || line <= 0) return tail;
   let f = fileTerms.get(file);
   if (f === undefined) {
     f = ['file', charlist(file)];
     fileTerms.set(file, f);
   }
-  return new Cons(f, new Cons(['line', line], NIL));
+  return new Cons(f, new Cons(['line', line], tail));
 }
 
 /** The stack entry of the current function: `{M, F, ArityOrArgs, Location}`. */
@@ -93,9 +97,7 @@ export const badrecord = (v: Term, fi: FnInfo, line: number): ErlangError => err
  */
 export function errorWithArgs(reason: Term, args: Term, fi: FnInfo, line: number, opts?: Term): ErlangError {
   const a: Term = args === 'none' ? fi.arity : args;
-  let loc = location(fi.file, line);
-  const info = opts === undefined ? undefined : errorInfoOption(opts);
-  if (info !== undefined) loc = appendList(loc, info);
+  const loc = location(fi.file, line, opts === undefined ? undefined : errorInfoOption(opts));
   return owned('error', reason, [[fi.module, fi.name, a, loc]]);
 }
 
@@ -114,16 +116,6 @@ function errorInfoOption(opts: Term): Term | undefined {
     l = l.tl;
   }
   return l === NIL ? found : undefined;
-}
-
-function appendList(l: Term, x: Term): Term {
-  const items: Term[] = [];
-  while (l instanceof Cons) {
-    items.push(l.hd);
-    l = l.tl;
-  }
-  items.push(x);
-  return list(items);
 }
 
 /** A BIF `M:F(Args)` failed in a body: BEAM shows the BIF frame, then the caller. */

@@ -135,13 +135,14 @@ export function demonitor(rt: Runtime, p: Process, ref: Term, opts: Term = NIL):
   return info ? (found ? 'true' : 'false') : 'true';
 }
 
+/** The monitors held on a monitor's target (a process or a port), if it is still there. */
+export const monitoredByOf = (rt: Runtime, target: Pid | Port): Map<RefKey, Monitor> | undefined =>
+  target instanceof Port ? rt.ports.get(target.id)?.monitoredBy : rt.procs.get(target.id)?.monitoredBy;
+
 /** Deliver DOWN for every monitor on the exiting `p`, and drop the ones it held. */
 export function monitorsOnExit(rt: Runtime, p: Process, reason: Term): void {
   if (p.monitors !== undefined) {
-    for (const m of p.monitors.values()) {
-      if (m.target instanceof Port) rt.ports.get(m.target.id)?.monitoredBy.delete(m.key);
-      else rt.procs.get(m.target.id)?.monitoredBy?.delete(m.key);
-    }
+    for (const m of p.monitors.values()) monitoredByOf(rt, m.target)?.delete(m.key);
     p.monitors = undefined;
   }
   if (p.monitoredBy === undefined) return;

@@ -33,8 +33,8 @@ import { errorReport, type Runtime } from './runtime.js';
 import type { Process } from './process.js';
 import type { Monitor } from './types.js';
 import type { RefKey } from './refs.js';
-import { iolistToBinary } from '../terms/binary.js';
-import { BitString, Pid, Port, list, type Term } from '../terms/types.js';
+import { concatBytes, iolistToBinary } from '../terms/binary.js';
+import { Pid, Port, binary, list, type Term } from '../terms/types.js';
 
 /** The OS end of a port. */
 export interface PortIo {
@@ -85,6 +85,9 @@ export class PortEntry {
 /** The links map key of a port (pids use their id, which is never negative). */
 export const portLinkKey = (id: number): number => -1 - id;
 
+/** The port id a negative links map key stands for (the inverse of portLinkKey). */
+export const portIdOfLinkKey = (key: number): number => -1 - key;
+
 /** The open port `t` names, or undefined. */
 export function portOf(rt: Runtime, t: Term): PortEntry | undefined {
   if (!(t instanceof Port) || t.node !== rt.node) return undefined;
@@ -117,16 +120,7 @@ function toOwner(rt: Runtime, e: PortEntry, msg: Term): void {
 }
 
 function dataTerm(e: PortEntry, bytes: Uint8Array): Term {
-  if (e.opts.binary) return new BitString(bytes.slice(), bytes.length * 8);
-  return list(Array.from(bytes));
-}
-
-function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
-  if (a.length === 0) return b;
-  const out = new Uint8Array(a.length + b.length);
-  out.set(a, 0);
-  out.set(b, a.length);
-  return out;
+  return e.opts.binary ? binary(bytes.slice()) : list(Array.from(bytes));
 }
 
 /** Output of the program arrived. */
@@ -138,7 +132,7 @@ export function portData(rt: Runtime, e: PortEntry, chunk: Uint8Array): void {
     if (chunk.length > 0) toOwner(rt, e, ['data', dataTerm(e, chunk)]);
     return;
   }
-  let buf = concat(e.pending, chunk);
+  let buf = e.pending.length === 0 ? chunk : concatBytes([e.pending, chunk]);
   let at = 0;
   if (packet !== 0) {
     while (buf.length - at >= packet) {

@@ -21,8 +21,8 @@
  */
 import { ErlangError } from './protocol.js';
 import { badarg } from './errors.js';
-import { monitorsOnExit } from './monitors.js';
-import { linkPort, portExitSignal, portLinkKey, portOf, sendToPort, unlinkPort } from './ports.js';
+import { monitoredByOf, monitorsOnExit } from './monitors.js';
+import { linkPort, portExitSignal, portIdOfLinkKey, portLinkKey, portOf, sendToPort, unlinkPort } from './ports.js';
 import type { Process } from './process.js';
 import type { Runtime } from './runtime.js';
 import { refKey, type RefKey } from './refs.js';
@@ -88,8 +88,7 @@ export function dropMonitor(rt: Runtime, p: Process, key: RefKey): boolean {
   const m = p.monitors?.get(key);
   if (m === undefined) return false;
   p.monitors!.delete(key);
-  if (m.target instanceof Port) rt.ports.get(m.target.id)?.monitoredBy.delete(key);
-  else rt.procs.get(m.target.id)?.monitoredBy?.delete(key);
+  monitoredByOf(rt, m.target)?.delete(key);
   return true;
 }
 
@@ -158,7 +157,7 @@ function finishExit(rt: Runtime, p: Process): void {
     p.links = undefined;
     for (const [id, pid] of links) {
       if (id < 0) {
-        const e = rt.ports.get(-1 - id);
+        const e = rt.ports.get(portIdOfLinkKey(id));
         if (e === undefined) continue;
         e.links.delete(p.pid.id);
         portExitSignal(rt, e, p.pid, reason, true);

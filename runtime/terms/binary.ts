@@ -107,6 +107,20 @@ export function subBitstring(b: BitString, bitOffset: number, bitLen: number): B
   return new BitString(out, bitLen);
 }
 
+/** The bytes of `parts` one after another: a new buffer, or the only part itself. */
+export function concatBytes(parts: readonly Uint8Array[]): Uint8Array {
+  if (parts.length === 1) return parts[0]!;
+  let size = 0;
+  for (const b of parts) size += b.length;
+  const all = new Uint8Array(size);
+  let off = 0;
+  for (const b of parts) {
+    all.set(b, off);
+    off += b.length;
+  }
+  return all;
+}
+
 /** The concatenation of `parts` in one new buffer. */
 export function concatBitstrings(parts: readonly BitString[]): BitString {
   if (parts.length === 1) return parts[0]!;

@@ -9,6 +9,20 @@ c(F) -> try F() catch C:R:S -> {M, Fn, _, _} = hd(S), {C, R, M, Fn} end.
 
 exit_of(P) -> receive {'EXIT', P, R} -> R after 5000 -> timeout end.
 
+%% A process opens a port, this one links to it too, then the owner exits with
+%% Reason: the reason this process sees the port close with.
+owner_exits(Reason) ->
+    Parent = self(),
+    Owner = spawn(fun() ->
+                          P = open_port({spawn, "sleep 5"}, []),
+                          Parent ! {port, P},
+                          receive go -> exit(Reason) end
+                  end),
+    P = receive {port, Px} -> Px end,
+    link(P),
+    Owner ! go,
+    exit_of(P).
+
 main() ->
     process_flag(trap_exit, true),
     %% monitor: DOWN after the EXIT.
@@ -47,24 +61,8 @@ main() ->
     Badsig = [exit_of(P6), exit_of(P7), exit_of(P8)],
     %% The owner's death closes the port, whatever its reason; the port's exit reaches other links.
     Parent = self(),
-    Owner = spawn(fun() ->
-                          P = open_port({spawn, "sleep 5"}, []),
-                          Parent ! {port, P},
-                          receive go -> exit(normal) end
-                  end),
-    P9 = receive {port, Px} -> Px end,
-    link(P9),
-    Owner ! go,
-    OwnerDeath = exit_of(P9),
-    Owner2 = spawn(fun() ->
-                           P = open_port({spawn, "sleep 5"}, []),
-                           Parent ! {port, P},
-                           receive go -> exit(crashed) end
-                   end),
-    P10 = receive {port, Py} -> Py end,
-    link(P10),
-    Owner2 ! go,
-    OwnerCrash = exit_of(P10),
+    OwnerDeath = owner_exits(normal),
+    OwnerCrash = owner_exits(crashed),
     %% A non-trapping owner dies with the port's reason.
     Victim = spawn(fun() -> P = open_port({spawn, "sleep 5"}, []), Parent ! {port, P}, receive after infinity -> ok end end),
     VRef = monitor(process, Victim),
